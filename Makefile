@@ -1,0 +1,51 @@
+# Kreds — build, test and install.
+#
+#   make site     build the example site in content/ into site/
+#   make test     all tests (Swift unit, fixture, golden and end-to-end tests)
+#   make check    validate the example content
+#   make install  install kreds and the default theme under $(PREFIX)
+#   make format   format the Swift sources with swift format
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+# The example site is built as of this moment, so its pages and the golden files do not drift
+# with the calendar. Override with `make site NOW=...` to see it as of another time.
+NOW ?= 2026-11-23 12:00
+RELEASE_BIN = .build/release/kreds
+
+.PHONY: all site test check install format deps clean
+
+all: site
+
+# Debian's cmark-gfm, installed when missing (needs root, as on CI and the dev machines).
+deps:
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+	  echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev…"; \
+	  apt-get update -qq && apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config; \
+	fi
+
+$(RELEASE_BIN): deps $(shell find Sources -name '*.swift' 2>/dev/null) Package.swift
+	$(SWIFT) build -c release --product kreds
+
+site: $(RELEASE_BIN)
+	$(RELEASE_BIN) build --content content --templates templates --output site --now "$(NOW)"
+	@echo "The site is in $(CURDIR)/site/ — open site/index.html, or serve it: python3 -m http.server -d site"
+
+check: $(RELEASE_BIN)
+	$(RELEASE_BIN) check --content content --templates templates --now "$(NOW)"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+install: $(RELEASE_BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kreds
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/kreds
+	rm -rf $(DESTDIR)$(PREFIX)/share/kreds/templates
+	cp -R templates $(DESTDIR)$(PREFIX)/share/kreds/templates
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build site

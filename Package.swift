@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Kreds",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "kreds", targets: ["kreds"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(name: "KredsMarkdown", dependencies: ["CCmarkGFM"]),
+    .target(name: "KredsModel"),
+    .target(name: "KredsCalendar", dependencies: ["KredsModel"]),
+    .target(
+      name: "KredsSite",
+      dependencies: [
+        "KredsModel", "KredsMarkdown", "KredsCalendar",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    .target(name: "KredsBuild", dependencies: ["KredsSite"]),
+    .executableTarget(
+      name: "kreds",
+      dependencies: [
+        "KredsBuild",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "KredsMarkdownTests", dependencies: ["KredsMarkdown"]),
+    .testTarget(name: "KredsModelTests", dependencies: ["KredsModel"]),
+    .testTarget(name: "KredsCalendarTests", dependencies: ["KredsCalendar"]),
+    .testTarget(name: "KredsSiteTests", dependencies: ["KredsSite"]),
+    .testTarget(name: "KredsBuildTests", dependencies: ["KredsBuild"]),
+  ]
+)

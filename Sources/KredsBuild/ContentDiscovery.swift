@@ -1,0 +1,94 @@
+import Foundation
+import KredsSite
+
+/// The discover step: the only code that lists folders. It reads every content file's bytes and
+/// notes media files, skipping hidden files and editor backups.
+public enum ContentDiscovery {
+  public struct Result: Sendable {
+    /// Content files with their bytes (media files without).
+    public var files: [SourceFile]
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Lists `contentFolder`. Throws ``BuildError`` when the folder cannot be read at all.
+  public static func discover(contentFolder: URL) throws -> Result {
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: contentFolder.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw BuildError(
+        "the content folder '\(contentFolder.relativePath)' does not exist; run kreds where your content/ folder is, or give --content DIR"
+      )
+    }
+    let root = contentFolder.resolvingSymlinksInPath().standardizedFileURL
+    var files: [SourceFile] = []
+    var diagnostics: [Diagnostic] = []
+    try walk(root, relative: "", root: root, files: &files, diagnostics: &diagnostics)
+    files.sort { $0.path < $1.path }
+    return Result(files: files, diagnostics: diagnostics)
+  }
+
+  private static func walk(
+    _ folder: URL, relative: String, root: URL, files: inout [SourceFile],
+    diagnostics: inout [Diagnostic]
+  ) throws {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    } catch {
+      throw BuildError("cannot read the folder '\(folder.path)': \(error.localizedDescription)")
+    }
+    for name in names {
+      if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+      let url = folder.appendingPathComponent(name)
+      let path = relative.isEmpty ? name : relative + "/" + name
+      var status = stat()
+      guard lstat(url.path, &status) == 0 else {
+        diagnostics.append(
+          Diagnostic(file: path, location: .fileStart, message: "cannot read this file"))
+        continue
+      }
+      var target = url
+      if status.st_mode & S_IFMT == S_IFLNK {
+        let resolved = url.resolvingSymlinksInPath().standardizedFileURL
+        guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else {
+          diagnostics.append(
+            Diagnostic(
+              file: path, location: .fileStart,
+              message:
+                "this is a symbolic link to '\(resolved.path)', outside the content folder; copy the file into the content folder instead"
+            ))
+          continue
+        }
+        guard stat(resolved.path, &status) == 0 else {
+          diagnostics.append(
+            Diagnostic(
+              file: path, location: .fileStart,
+              message: "this symbolic link points at nothing; remove it"))
+          continue
+        }
+        target = resolved
+      }
+      switch status.st_mode & S_IFMT {
+      case S_IFDIR:
+        try walk(target, relative: path, root: root, files: &files, diagnostics: &diagnostics)
+      case S_IFREG:
+        if path.hasPrefix("media/") {
+          files.append(SourceFile(path: path, bytes: []))
+        } else if let data = FileManager.default.contents(atPath: target.path) {
+          files.append(SourceFile(path: path, bytes: [UInt8](data)))
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              file: path, location: .fileStart,
+              message: "cannot read this file; check its permissions"))
+        }
+      default:
+        diagnostics.append(
+          Diagnostic(
+            file: path, location: .fileStart, message: "this is not a regular file; remove it"))
+      }
+    }
+  }
+}

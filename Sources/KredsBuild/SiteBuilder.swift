@@ -1,0 +1,104 @@
+import Foundation
+import KredsSite
+
+/// The whole pipeline: discover, parse, resolve, render, and (for `build`) write.
+public enum SiteBuilder {
+  public struct Options: Sendable {
+    public var contentFolder: URL
+    public var templatesFolder: URL?
+    public var outputFolder: URL?
+    public var baseURL: String?
+    public var now: Date
+    public var includeDrafts: Bool
+    /// The default theme; nil finds it beside the binary (``ThemeLoader/defaultThemeFolder()``).
+    public var themeFolder: URL?
+
+    public init(
+      contentFolder: URL, templatesFolder: URL?, outputFolder: URL?, baseURL: String? = nil,
+      now: Date,
+      includeDrafts: Bool = false, themeFolder: URL? = nil
+    ) {
+      self.contentFolder = contentFolder
+      self.templatesFolder = templatesFolder
+      self.outputFolder = outputFolder
+      self.baseURL = baseURL
+      self.now = now
+      self.includeDrafts = includeDrafts
+      self.themeFolder = themeFolder
+    }
+  }
+
+  /// What a run did.
+  public struct Report: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Nil when the content has errors (nothing was written).
+    public var files: [OutputFile]?
+    public var pageCount: Int { files?.filter { $0.path.hasSuffix(".html") }.count ?? 0 }
+    public var feedCount: Int {
+      files?.filter {
+        $0.path.hasSuffix(".xml") && $0.path != "sitemap.xml" || $0.path.hasSuffix(".ics")
+      }.count ?? 0
+    }
+    /// Files with diagnostics, for the summary line.
+    public var fileCount: Int { Set(diagnostics.map(\.file)).count }
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+  }
+
+  /// Validates and renders; writes only when `options.outputFolder` is set and there are no
+  /// errors. Throws ``BuildError`` when the command cannot run at all.
+  public static func run(_ options: Options) throws -> Report {
+    if let output = options.outputFolder {
+      try OutputFolder.check(
+        output: output, content: options.contentFolder, templates: options.templatesFolder)
+    }
+    let themeResult = try ThemeLoader.load(
+      defaultFolder: options.themeFolder ?? ThemeLoader.defaultThemeFolder(),
+      siteTemplates: options.templatesFolder)
+    if let url = options.baseURL, !url.hasPrefix("http://"), !url.hasPrefix("https://") {
+      throw BuildError(
+        "--base-url must be a full address starting with https:// or http://, found '\(url)'")
+    }
+    let discovered = try ContentDiscovery.discover(contentFolder: options.contentFolder)
+    let prefix = displayPrefix(options.contentFolder)
+
+    let settingsFile = discovered.files.first { $0.path == "site.yaml" }
+    let parsedSettings = settingsFile.map(ContentParser.parseSettings)
+    var settings: SiteSettings?
+    if case .settings(let value)? = parsedSettings?.item { settings = value }
+    let others = discovered.files.filter { $0.path != "site.yaml" }
+    let siteSettings = settings
+    let parsed = Parallel.map(others) { ContentParser.parse($0, settings: siteSettings) }
+
+    let resolved = SiteResolver.resolve(
+      (parsedSettings.map { [$0] } ?? []) + parsed,
+      options: SiteResolver.Options(
+        now: options.now, includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
+    var diagnostics = (discovered.diagnostics + resolved.diagnostics).map {
+      diagnostic -> Diagnostic in
+      var copy = diagnostic
+      copy.file = prefix + diagnostic.file
+      return copy
+    }
+    diagnostics += themeResult.diagnostics
+    diagnostics.sort()
+    guard let site = resolved.site, let theme = themeResult.theme, !diagnostics.containsErrors
+    else {
+      return Report(diagnostics: diagnostics, files: nil)
+    }
+    let files = SiteRenderer.render(site, theme: theme)
+    if let output = options.outputFolder {
+      try SiteWriter.write(files, to: output, contentFolder: options.contentFolder)
+    }
+    return Report(diagnostics: diagnostics, files: files)
+  }
+
+  /// The content folder as the editor named it, so printed paths open from where they stand:
+  /// `content/` for the default.
+  static func displayPrefix(_ folder: URL) -> String {
+    var path = folder.relativePath
+    if path == "." { return "" }
+    if !path.hasSuffix("/") { path += "/" }
+    return path
+  }
+}

@@ -1,0 +1,129 @@
+import CCmarkGFM
+import Foundation
+
+/// Renders GitHub-flavoured Markdown with cmark-gfm: tables, strikethrough, autolinks, task
+/// lists and footnotes. The only code in Kreds that touches C pointers.
+public enum MarkdownRenderer {
+  /// Renders `text`. Raw HTML is omitted unless `allowRawHTML`. Each link and image destination
+  /// is collected and written into the HTML as `placeholder(index)`.
+  public static func render(
+    _ text: String, allowRawHTML: Bool, placeholder: (Int) -> String
+  ) -> MarkdownDocument {
+    cmark_gfm_core_extensions_ensure_registered()
+    var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+    if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+
+    guard let parser = cmark_parser_new(options) else {
+      return MarkdownDocument(html: "", links: [], firstParagraph: "", plainText: "")
+    }
+    defer { cmark_parser_free(parser) }
+    for name in ["table", "strikethrough", "autolink", "tasklist"] {
+      if let extensionPointer = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, extensionPointer)
+      }
+    }
+    text.utf8CString.withUnsafeBufferPointer { buffer in
+      if let base = buffer.baseAddress {
+        cmark_parser_feed(parser, base, buffer.count - 1)
+      }
+    }
+    guard let root = cmark_parser_finish(parser) else {
+      return MarkdownDocument(html: "", links: [], firstParagraph: "", plainText: "")
+    }
+    defer { cmark_node_free(root) }
+
+    let plainText = renderPlainText(root, options: options)
+    let firstParagraph = firstParagraphText(of: root, options: options)
+    let links = replaceDestinations(in: root, placeholder: placeholder)
+
+    let extensions = cmark_parser_get_syntax_extensions(parser)
+    // Wide tables scroll inside their own box instead of widening the page on a phone.
+    let html = takeString(cmark_render_html(root, options, extensions))
+      .replacingOccurrences(of: "<table>", with: "<div class=\"table-wrap\"><table>")
+      .replacingOccurrences(of: "</table>", with: "</table></div>")
+    return MarkdownDocument(
+      html: html, links: links, firstParagraph: firstParagraph, plainText: plainText)
+  }
+
+  /// Walks the tree, records every link and image, and swaps its URL for a placeholder; moves
+  /// headings one level down.
+  private static func replaceDestinations(
+    in root: OpaquePointer, placeholder: (Int) -> String
+  ) -> [MarkdownLink] {
+    var links: [MarkdownLink] = []
+    guard let iterator = cmark_iter_new(root) else { return links }
+    defer { cmark_iter_free(iterator) }
+    var enclosingLine = 1
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      let line = Int(cmark_node_get_start_line(node))
+      if UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
+        line > 0
+      {
+        enclosingLine = line
+      }
+      if type == CMARK_NODE_HEADING {
+        // The page's title is its only <h1>: a body's "# Heading" becomes an <h2>, and so on.
+        cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
+      }
+      guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+      let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+      let isImage = type == CMARK_NODE_IMAGE
+      let column = Int(cmark_node_get_start_column(node))
+      links.append(
+        MarkdownLink(
+          destination: destination, isImage: isImage,
+          altText: isImage ? textContent(of: node) : nil,
+          line: line > 0 ? line : enclosingLine, byteColumn: max(column, 1)))
+      _ = placeholder(links.count - 1).withCString { cmark_node_set_url(node, $0) }
+    }
+    return links
+  }
+
+  /// The literal text under a node (an image's alt text).
+  private static func textContent(of node: OpaquePointer) -> String {
+    var result = ""
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      let type = cmark_node_get_type(current)
+      if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+        if let literal = cmark_node_get_literal(current) { result += String(cString: literal) }
+      } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+        result += " "
+      } else {
+        result += textContent(of: current)
+      }
+      child = cmark_node_next(current)
+    }
+    return result
+  }
+
+  private static func firstParagraphText(of root: OpaquePointer, options: Int32) -> String {
+    var child = cmark_node_first_child(root)
+    while let current = child {
+      if cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH {
+        return foldWhiteSpace(renderPlainText(current, options: options))
+      }
+      child = cmark_node_next(current)
+    }
+    return ""
+  }
+
+  private static func renderPlainText(_ node: OpaquePointer, options: Int32) -> String {
+    takeString(cmark_render_plaintext(node, options, 0))
+  }
+
+  /// Copies a string cmark allocated and frees it with the allocator that made it.
+  private static func takeString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+    guard let pointer else { return "" }
+    defer { cmark_get_default_mem_allocator().pointee.free(pointer) }
+    return String(cString: pointer)
+  }
+
+  static func foldWhiteSpace(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The interface language, which also picks the URL words.
+public enum Language: String, Sendable, Hashable, CaseIterable {
+  case da, en
+}
+
+/// `site.yaml`.
+public struct SiteSettings: Sendable {
+  public var title: String
+  /// Absolute, always ending in `/`.
+  public var baseURL: String
+  public var language: Language = .da
+  public var timeZone: TimeZone
+  public var description: String?
+  public var organisation: Organisation?
+  public var newsletterUpcomingDays = 60
+  public var newsletterUnsubscribe: String?
+  public var postalAddress: String?
+  public var unsafeHTML = false
+
+  public init(title: String, baseURL: String, timeZone: TimeZone) {
+    self.title = title
+    self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    self.timeZone = timeZone
+  }
+
+  /// The path part of `baseURL`: `/` or e.g. `/netvaerk/`.
+  public var basePath: String {
+    guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+    let rest = baseURL[schemeEnd.upperBound...]
+    guard let slash = rest.firstIndex(of: "/") else { return "/" }
+    return String(rest[slash...])
+  }
+
+  /// The host of `baseURL`, used in default calendar UIDs.
+  public var host: String {
+    guard let schemeEnd = baseURL.range(of: "://") else { return baseURL }
+    let rest = baseURL[schemeEnd.upperBound...]
+    let hostAndPort = rest.prefix { $0 != "/" }
+    return String(hostAndPort.prefix { $0 != ":" })
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A content file cut into its YAML front matter and Markdown body, keeping line numbers.
+struct FrontMatter {
+  var yaml: String
+  /// The file line on which the YAML text starts (2: the opening `---` is line 1).
+  var yamlFirstLine: Int
+  var body: String
+  /// The file line on which the body starts.
+  var bodyFirstLine: Int
+
+  /// Splits `text` (already UTF-8, byte-order mark removed, CRLF turned into LF).
+  static func split(_ text: String, sink: DiagnosticSink) -> FrontMatter? {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.last == "" { lines.removeLast() }
+    guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+      sink.error(
+        "the file must start with front matter: a line '---', the keys (such as 'title: …'), and a closing line '---'",
+        at: .fileStart)
+      return nil
+    }
+    guard
+      let closing = lines.indices.dropFirst().first(where: {
+        lines[$0].trimmingTrailingSpaces() == "---"
+      })
+    else {
+      sink.error(
+        "the front matter opened by '---' on line 1 is never closed; add a line '---' after the last key",
+        at: .fileStart)
+      return nil
+    }
+    let yaml = lines[1..<closing].joined(separator: "\n")
+    let body = lines[(closing + 1)...].joined(separator: "\n")
+    return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingTrailingSpaces() -> Substring {
+    var result = self
+    while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+    return result
+  }
+}
+
+/// Turns raw bytes into text the way CONTENT.md allows: UTF-8 only, with or without a byte-order
+/// mark, LF or CRLF line ends.
+enum TextDecoding {
+  static func decode(_ bytes: [UInt8], sink: DiagnosticSink) -> String? {
+    var content = bytes[...]
+    if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
+    if let offset = firstInvalidUTF8Offset(content) {
+      let absolute = offset + (bytes.count - content.count)
+      let line = bytes[..<absolute].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      let lineStart = bytes[..<absolute].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+      let column =
+        String(decoding: bytes[lineStart..<absolute], as: UTF8.self).unicodeScalars.count + 1
+      sink.error(
+        "the file is not UTF-8 text: byte 0x\(String(bytes[absolute], radix: 16, uppercase: true)) at byte offset \(absolute) cannot be read; save the file as UTF-8",
+        at: SourceLocation(line: line, column: column))
+      return nil
+    }
+    if content.contains(0) {
+      let absolute = (content.firstIndex(of: 0) ?? 0)
+      let line = bytes[..<absolute].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      sink.error(
+        "the file contains a NUL character at byte offset \(absolute); remove it",
+        at: SourceLocation(line: line, column: 1))
+      return nil
+    }
+    let text = String(decoding: content, as: UTF8.self)
+    return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+  }
+
+  /// The offset of the first byte that does not belong to well-formed UTF-8, if any.
+  static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let lead = bytes[index]
+      let length: Int
+      var lower: UInt8 = 0x80
+      var upper: UInt8 = 0xBF
+      switch lead {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0:
+        length = 3
+        lower = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED:
+        length = 3
+        upper = 0x9F
+      case 0xF0:
+        length = 4
+        lower = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4:
+        length = 4
+        upper = 0x8F
+      default: return index - bytes.startIndex
+      }
+      guard index + length <= bytes.endIndex else { return index - bytes.startIndex }
+      for position in 1..<max(length, 1) where length > 1 {
+        let byte = bytes[index + position]
+        let (low, high) = position == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
+        if byte < low || byte > high { return index - bytes.startIndex }
+      }
+      index += length
+    }
+    return nil
+  }
+}

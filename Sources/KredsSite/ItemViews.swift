@@ -1,0 +1,140 @@
+import Foundation
+
+/// The full view models of one network, event, story or free page.
+extension ViewBuilder {
+  func networkView(_ network: Network) -> View {
+    var view = networkCard(network)
+    view["bodyHTML"] = bodyHTML(network.body, file: network.file)
+    view["founded"] = network.founded.map(foundedText)
+    view["organiser"] = organisation(network.organiser)
+    view["contact"] = person(network.contact)
+    view["steeringCommittee"] = network.steeringCommittee.compactMap { person($0) }
+    view["links"] = network.links.map { View(["label": label($0.kind), "url": $0.url]) }
+    view["tags"] = tagLinks(network.tags)
+    view["image"] = image(network.image)
+    return view
+  }
+
+  func foundedText(_ founded: FoundedDate) -> String {
+    switch founded {
+    case .year(let year): return String(year)
+    case .month(let year, let month):
+      return dates.monthAndYear(LocalDate(year: year, month: month, day: 1))
+    case .day(let date): return dates.long(date)
+    }
+  }
+
+  func eventView(_ index: Int) -> View {
+    let event = site.events[index]
+    let occurrences = site.occurrences.filter { $0.eventIndex == index }
+    // The page tells the next meeting of a series; once all are past, the last one.
+    let shown = occurrences.first { $0.endInstant > site.now } ?? occurrences.last
+    var view: View
+    if let shown {
+      view = eventCard(shown)
+    } else {
+      view = View(["title": event.title, "url": urls.event(event.slug)])
+    }
+    view["endISO"] = shown.map { dates.iso($0.end, in: event.timeZone) }
+    view["bodyHTML"] = bodyHTML(event.body, file: event.file)
+    if event.timeZone.identifier != site.settings.timeZone.identifier {
+      view["timezoneText"] = event.timeZone.identifier
+    }
+    if let location = event.location {
+      var place = View([
+        "name": location.name, "address": location.address, "postalCode": location.postalCode,
+        "city": location.city, "country": location.country == "DK" ? nil : location.country,
+      ])
+      if location.address != nil || location.city != nil {
+        let query = [
+          location.address,
+          [location.postalCode, location.city].compactMap { $0 }.joined(separator: " "),
+          location.country,
+        ]
+        .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        var components = URLComponents(string: "https://www.openstreetmap.org/search")
+        components?.queryItems = [URLQueryItem(name: "query", value: query)]
+        place["mapURL"] = components?.url?.absoluteString
+      }
+      view["location"] = place
+    }
+    if let online = event.online {
+      view["onlineInfo"] = View(["url": online.url, "platform": online.platform])
+    }
+    if let registration = event.registration {
+      var info = View([
+        "url": registration.url, "email": registration.email,
+        "emailURL": registration.email.map { "mailto:" + $0 },
+        "deadlineText": registration.deadline.map { dates.dateTime($0) },
+        "deadlineISO": registration.deadline.map { dates.iso($0, in: event.timeZone) },
+        "capacity": registration.capacity.map(String.init), "price": registration.price,
+      ])
+      let closedByDeadline =
+        registration.deadline.map { deadline -> Bool in
+          let closes =
+            deadline.isWholeDay
+            ? LocalDateTime(date: deadline.date.adding(days: 1), time: nil).instant(
+              in: event.timeZone)
+            : deadline.instant(in: event.timeZone)
+          return closes <= site.now
+        } ?? false
+      let over = shown.map { $0.startInstant <= site.now } ?? true
+      info["closed"] = closedByDeadline || over || event.status == .cancelled
+      view["registration"] = info
+    }
+    view["contact"] = person(event.contact)
+    view["speakers"] = event.speakers.compactMap { person($0) }
+    view["agenda"] = event.agenda.map { item in
+      View(["time": item.time.map { dates.time($0) }, "title": item.title, "speaker": item.speaker])
+    }
+    view["attachments"] = event.attachments.map { attachment in
+      let ext = attachment.file.value.split(separator: ".").last.map { $0.uppercased() }
+      return View([
+        "title": attachment.title, "url": urls.media(attachment.file.value), "typeText": ext,
+      ])
+    }
+    view["tags"] = tagLinks(event.tags)
+    view["image"] = image(event.image)
+    if let repetition = event.repetition {
+      let count = occurrences.count
+      view["seriesText"] =
+        site.settings.language == .da
+        ? "Gentages \(count) gange"
+          + (repetition.exceptions.isEmpty
+            ? ""
+            : " (undtagen \(repetition.exceptions.map { dates.long($0) }.joined(separator: ", ")))")
+        : "Takes place \(count) times"
+          + (repetition.exceptions.isEmpty
+            ? ""
+            : " (except \(repetition.exceptions.map { dates.long($0) }.joined(separator: ", ")))")
+      view["occurrences"] = occurrences.map { occurrence in
+        var item = View([
+          "whenText": dates.when(start: occurrence.start, end: occurrence.end),
+          "startISO": dates.iso(occurrence.start, in: event.timeZone),
+        ])
+        item["past"] = occurrence.endInstant <= site.now
+        return item
+      }
+    }
+    view["jsonLDHTML"] = EventJSONLD.scriptElement(event: event, occurrence: shown, builder: self)
+    return view
+  }
+
+  func storyView(_ story: Story) -> View {
+    var view = storyCard(story)
+    view["bodyHTML"] = bodyHTML(story.body, file: story.file)
+    view["updatedText"] = story.updated.map { dates.dateTime($0) }
+    view["updatedISO"] = story.updated.map { dates.iso($0, in: site.settings.timeZone) }
+    view["author"] = story.author
+    view["companies"] = story.companies.map { View(["name": $0.name, "url": $0.url]) }
+    view["tags"] = tagLinks(story.tags)
+    return view
+  }
+
+  func pageView(_ page: Page) -> View {
+    View([
+      "title": page.title, "summary": page.summary,
+      "bodyHTML": bodyHTML(page.body, file: page.file),
+    ])
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The whole site after the resolve step: validated, cross-linked and indexed, ready to render.
+public struct Site: Sendable {
+  public var settings: SiteSettings
+  /// By title.
+  public var networks: [Network]
+  /// By start.
+  public var events: [Event]
+  /// Newest first.
+  public var stories: [Story]
+  /// Newest first.
+  public var newsletters: [Newsletter]
+  /// By menu position, then title.
+  public var pages: [Page]
+  /// Media paths relative to the content folder, sorted.
+  public var media: [String]
+  /// Every occurrence of every event, by start instant.
+  public var occurrences: [Occurrence]
+  /// The time upcoming and past are judged by.
+  public var now: Date
+
+  public var networkIndex: [Slug: Int] = [:]
+  public var eventIndex: [Slug: Int] = [:]
+  public var storyIndex: [Slug: Int] = [:]
+  public var pageIndex: [Slug: Int] = [:]
+  /// Resolved destinations of each item's body links, keyed by the item's file path, in the
+  /// order of ``Body/links``.
+  public var linkTargets: [String: [LinkTarget]] = [:]
+
+  init(settings: SiteSettings, now: Date) {
+    self.settings = settings
+    self.networks = []
+    self.events = []
+    self.stories = []
+    self.newsletters = []
+    self.pages = []
+    self.media = []
+    self.occurrences = []
+    self.now = now
+  }
+
+  /// Occurrences that have not ended by `now`, soonest first.
+  public var upcomingOccurrences: [Occurrence] { occurrences.filter { $0.endInstant > now } }
+
+  /// Occurrences that have ended, most recent first.
+  public var pastOccurrences: [Occurrence] {
+    occurrences.filter { $0.endInstant <= now }.reversed()
+  }
+
+  public func event(of occurrence: Occurrence) -> Event { events[occurrence.eventIndex] }
+
+  public func network(_ slug: Slug) -> Network? { networkIndex[slug].map { networks[$0] } }
+}

@@ -1,0 +1,66 @@
+import Mustache
+
+/// The templates and assets a build renders with: the default theme with the site's own files
+/// laid over it by name.
+public struct Theme: Sendable {
+  /// Template names every theme must have (`layout` and one per page kind).
+  public static let requiredTemplates = [
+    "layout", "home", "networks", "network", "events", "archive", "event", "stories", "story",
+    "tag", "page", "404",
+  ]
+
+  let library: MustacheLibrary
+  /// Files under `assets/`, by their path below it.
+  public let assets: [String: [UInt8]]
+
+  /// A template file as read from disk: its name without `.mustache`, the path to show in
+  /// diagnostics, and its text.
+  public struct TemplateSource: Sendable {
+    public var name: String
+    public var displayPath: String
+    public var text: String
+
+    public init(name: String, displayPath: String, text: String) {
+      self.name = name
+      self.displayPath = displayPath
+      self.text = text
+    }
+  }
+
+  /// Parses the templates; problems are diagnostics naming the template file.
+  public static func load(templates: [TemplateSource], assets: [String: [UInt8]]) -> (
+    theme: Theme?, diagnostics: [Diagnostic]
+  ) {
+    var library = MustacheLibrary()
+    var diagnostics: [Diagnostic] = []
+    for source in templates.sorted(by: { $0.name < $1.name }) {
+      do {
+        library.register(try MustacheTemplate(string: source.text), named: source.name)
+      } catch let error as MustacheTemplate.ParserError {
+        diagnostics.append(
+          Diagnostic(
+            file: source.displayPath,
+            location: SourceLocation(
+              line: error.context.lineNumber, column: error.context.columnNumber),
+            message: "template error: \(error.error)"))
+      } catch {
+        diagnostics.append(
+          Diagnostic(
+            file: source.displayPath, location: .fileStart, message: "template error: \(error)"))
+      }
+    }
+    let names = Set(templates.map(\.name))
+    for required in requiredTemplates where !names.contains(required) {
+      diagnostics.append(
+        Diagnostic(
+          file: "templates/\(required).mustache", location: .fileStart,
+          message: "the theme has no '\(required).mustache' template"))
+    }
+    guard diagnostics.isEmpty else { return (nil, diagnostics) }
+    return (Theme(library: library, assets: assets), [])
+  }
+
+  func render(_ context: [String: Any], template: String) -> String {
+    library.render(context, withTemplate: template) ?? ""
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Checks of single values that several content kinds share.
+enum Validation {
+  static let knownTimeZones: Set<String> = Set(TimeZone.knownTimeZoneIdentifiers)
+
+  /// One `@`, something before it, and a domain with a dot; no spaces.
+  static func isEmail(_ text: String) -> Bool {
+    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else {
+      return false
+    }
+    let domain = parts[1]
+    guard let dot = domain.lastIndex(of: "."), dot != domain.startIndex,
+      domain.index(after: dot) != domain.endIndex, !domain.hasPrefix("."), !domain.contains("..")
+    else { return false }
+    return true
+  }
+
+  /// An absolute `http` or `https` URL with a host.
+  static func isWebURL(_ text: String) -> Bool {
+    guard !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }),
+      let components = URLComponents(string: text),
+      let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+      let host = components.host, !host.isEmpty
+    else { return false }
+    return true
+  }
+
+  /// Why a front-matter media path is not acceptable, or nil when it is.
+  static func mediaPathProblem(_ path: String) -> String? {
+    if path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") {
+      return
+        "must be a path relative to the content folder, like media/program.pdf, found '\(path)'"
+    }
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    if segments.first != "media" || segments.count < 2 {
+      return
+        "must point at a file in the media folder, like media/\(segments.last ?? "file.pdf"), found '\(path)'"
+    }
+    if segments.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) {
+      return "must not contain '..', '.' or empty parts, found '\(path)'"
+    }
+    return nil
+  }
+}

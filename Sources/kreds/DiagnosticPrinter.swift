@@ -1,0 +1,61 @@
+import Foundation
+import KredsSite
+
+/// Prints diagnostics to standard error in the chosen format, in colour on a terminal unless
+/// `NO_COLOR` is set.
+struct DiagnosticPrinter {
+  let format: DiagnosticFormat
+
+  var useColour: Bool {
+    isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+  }
+
+  func print(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { Output.standardError(line(diagnostic)) }
+  }
+
+  func line(_ diagnostic: Diagnostic) -> String {
+    switch format {
+    case .text:
+      let text = diagnostic.formatted()
+      guard useColour else { return text }
+      let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+      let marker = "\(diagnostic.severity.rawValue):"
+      return text.replacingOccurrences(of: " \(marker) ", with: " \(colour)\(marker)\u{1B}[0m ")
+    case .json:
+      let object: [String: Any] = [
+        "file": diagnostic.file, "line": diagnostic.location.line,
+        "column": diagnostic.location.column,
+        "severity": diagnostic.severity.rawValue, "message": diagnostic.message,
+      ]
+      guard
+        let data = try? JSONSerialization.data(
+          withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+      else { return "" }
+      return String(decoding: data, as: UTF8.self)
+    case .github:
+      // Workflow commands need %, CR and LF escaped in the message, and also , and : in properties.
+      func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+          .replacingOccurrences(of: "\n", with: "%0A")
+      }
+      func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(
+          of: ",", with: "%2C")
+      }
+      return
+        "::\(diagnostic.severity == .error ? "error" : "warning") file=\(escapeProperty(diagnostic.file)),line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(escapeData(diagnostic.message))"
+    }
+  }
+}
+
+/// Writing to the terminal.
+enum Output {
+  static func standardError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  static func standardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+  }
+}
