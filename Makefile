@@ -13,7 +13,7 @@ SWIFT ?= swift
 NOW ?= 2026-11-23 12:00
 RELEASE_BIN = .build/release/kreds
 
-.PHONY: all site test check install format deps clean
+.PHONY: all site test check install format deps clean golden
 
 all: site
 
@@ -37,6 +37,11 @@ check: $(RELEASE_BIN)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Re-record the golden files of Tests/Fixtures/golden after a deliberate change; review the diff.
+golden: deps
+	KREDS_RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests
+	git status --short Tests/Fixtures/golden
 
 install: $(RELEASE_BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kreds

@@ -155,6 +155,17 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
     return (lhs.time?.minutesSinceMidnight ?? -1) < (rhs.time?.minutesSinceMidnight ?? -1)
   }
 
+  /// False for a time a daylight-saving change skips, such as 02:30 on the last Sunday of March
+  /// in Copenhagen.
+  public func exists(in zone: TimeZone) -> Bool {
+    guard let time else { return true }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let components = calendar.dateComponents([.hour, .minute, .day], from: instant(in: zone))
+    return components.hour == time.hour && components.minute == time.minute
+      && components.day == date.day
+  }
+
   /// The instant this local time names in `zone`. Whole days start at midnight. A time that a
   /// daylight-saving change skips is moved forward by the gap, as calendar apps do.
   public func instant(in zone: TimeZone) -> Date {

@@ -79,6 +79,12 @@ enum EventParser {
       repetition = nil  // reported; expanding it would only repeat the problem
     }
 
+    let eventZone = zone ?? context.defaultTimeZone
+    for value in [start, end].compactMap({ $0 }) where !value.value.exists(in: eventZone) {
+      sink.warning(
+        "\(value.value) does not exist in \(eventZone.identifier): the clocks skip that hour for summer time; calendar apps will show it an hour later",
+        at: value.location)
+    }
     guard let title, let start else { return nil }
     var event = Event(
       slug: slug, file: context.file, title: title, start: start.value,

@@ -45,8 +45,11 @@ final class MappingReader {
       let name = scalar.string
       guard known.contains(name) else {
         let full = path.isEmpty ? name : "\(path).\(name)"
-        sink.error(
-          "unknown key '\(full)'" + Suggestion.didYouMean(name, among: known), at: keyLocation)
+        var message = "unknown key '\(full)'" + Suggestion.didYouMean(name, among: known)
+        if !message.hasSuffix("?"), !path.isEmpty, known.count <= 8 {
+          message += "; '\(path)' may have \(known.map { "'\($0)'" }.joined(separator: ", "))"
+        }
+        sink.error(message, at: keyLocation)
         continue
       }
       values[name] = (key, value)
@@ -168,10 +171,14 @@ final class MappingReader {
     return Located(number, at: location(of: key))
   }
 
-  func dateTime(_ key: String, required: Bool = false) -> Located<LocalDateTime>? {
+  func dateTime(_ key: String, required: Bool = false, hint: String? = nil) -> Located<
+    LocalDateTime
+  >? {
     guard let raw = scalarText(key, expected: "a date and time like 2023-01-25 09:00") else {
-      if required {
-        missing(key, hint: "add e.g. '\(key): 2023-01-25 09:00' (or a date alone for a whole day)")
+      if required, value(key) == nil {
+        missing(
+          key, hint: hint ?? "add e.g. '\(key): 2023-01-25 09:00' (or a date alone for a whole day)"
+        )
       }
       return nil
     }
@@ -282,6 +289,14 @@ final class MappingReader {
     -> Choice?
   where Choice.RawValue == String {
     guard let raw = text(key) else { return nil }
+    if Choice(rawValue: raw) == nil, let english = Self.danishWords[raw.lowercased()],
+      Choice(rawValue: english) != nil
+    {
+      sink.error(
+        "'\(name(key))' takes the English word: write '\(english)' for '\(raw)'",
+        at: location(of: key))
+      return nil
+    }
     guard let value = Choice(rawValue: raw) else {
       let allowed = Choice.allCases.map { "'\($0.rawValue)'" }
       let list = allowed.dropLast().joined(separator: ", ") + " or " + (allowed.last ?? "")
@@ -293,6 +308,12 @@ final class MappingReader {
     }
     return value
   }
+
+  /// Danish words editors write for the English values of a choice.
+  static let danishWords = [
+    "aflyst": "cancelled", "udsat": "postponed", "planlagt": "scheduled", "aktiv": "active",
+    "pause": "paused", "afsluttet": "ended", "dansk": "da", "engelsk": "en",
+  ]
 
   // MARK: Collections
 

@@ -12,7 +12,8 @@ enum StoryParser {
     let title = reader.text(
       "title", required: true, maxLength: 200,
       hint: "add the story's headline, e.g. 'title: Tømreren der halverede sit spild'")
-    let date = reader.dateTime("date", required: true)
+    let date = reader.dateTime(
+      "date", required: true, hint: "add the publication date, e.g. 'date: 2026-05-04'")
     let summary = reader.text("summary", maxLength: 300)
     let networks = reader.networkList()
     let author = reader.text("author")
