@@ -41,4 +41,17 @@ public enum Suggestion {
   public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
     closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
+
+  /// For a file path: the closest path in the same folder, judged by file name only, so a shared
+  /// folder does not make unrelated names look alike.
+  public static func didYouMean(path: String, among paths: Set<String>) -> String {
+    let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+    let name = String(path.split(separator: "/").last ?? "")
+    let siblings = paths.filter {
+      $0.split(separator: "/").dropLast().joined(separator: "/") == folder
+    }
+    let names = siblings.map { String($0.split(separator: "/").last ?? "") }.sorted()
+    guard let match = closest(to: name, among: names) else { return "" }
+    return "; did you mean '\(folder.isEmpty ? match : folder + "/" + match)'?"
+  }
 }

@@ -20,6 +20,28 @@ public struct ParsedFile: Sendable {
   public var path: String
   public var item: ContentItem?
   public var diagnostics: [Diagnostic]
+  /// What the file refers to, collected even when the item itself could not be built, so the
+  /// resolve step reports every broken reference of a run.
+  public var references = References()
+
+  public init(
+    path: String, item: ContentItem?, diagnostics: [Diagnostic],
+    references: References = References()
+  ) {
+    self.path = path
+    self.item = item
+    self.diagnostics = diagnostics
+    self.references = references
+  }
+}
+
+/// Network slugs, media paths and the body a file names, checked against the whole site.
+public struct References: Sendable {
+  public var networks: [Located<String>] = []
+  public var media: [Located<String>] = []
+  public var body: Body?
+
+  public init() {}
 }
 
 /// The parse step: one file at a time, no access to other files.
@@ -102,7 +124,10 @@ public enum ContentParser {
     }
     // An item with errors is kept, so the resolve step still reports its broken links and
     // references in the same run; the errors stop the build all the same.
-    return ParsedFile(path: file.path, item: item, diagnostics: sink.diagnostics)
+    var references = sink.references
+    references.body = context.body.0
+    return ParsedFile(
+      path: file.path, item: item, diagnostics: sink.diagnostics, references: references)
   }
 }
 

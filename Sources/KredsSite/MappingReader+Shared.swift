@@ -77,6 +77,8 @@ extension MappingReader {
 
   /// `networks:` as written; each slug is checked against the site later.
   func networkList() -> [Located<String>] {
-    textList("networks", example: "[groent-netvaerk, byggenetvaerk]")
+    let list = textList("networks", example: "[groent-netvaerk, byggenetvaerk]")
+    sink.references.networks += list
+    return list
   }
 }

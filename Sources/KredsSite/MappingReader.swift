@@ -269,7 +269,9 @@ final class MappingReader {
       sink.error("'\(name(key))' \(problem)", at: location(of: key))
       return nil
     }
-    return Located(value, at: location(of: key))
+    let path = Located(value, at: location(of: key))
+    sink.references.media.append(path)
+    return path
   }
 
   func timeZone(_ key: String) -> TimeZone? {

@@ -125,21 +125,20 @@ private struct Resolver {
         network: newsletter.network, slug: newsletter.slug, fragment: nil)
     }
 
+    // Files that failed to parse still exist: a link to one is not "missing".
+    for file in files where itemsByPath[file.path] == nil && !draftPaths.contains(file.path) {
+      if let target = LinkTarget(contentPath: file.path) { itemsByPath[file.path] = target }
+    }
     let networkSlugs = Set(networks.map(\.slug))
-    for event in events {
-      checkNetworks(event.listedNetworks, file: event.file, known: networkSlugs)
-      checkMedia(event.image, file: event.file)
-      for attachment in event.attachments { checkMediaPath(attachment.file, file: event.file) }
-    }
-    for story in stories {
-      checkNetworks(story.listedNetworks, file: story.file, known: networkSlugs)
-      checkMedia(story.image, file: story.file)
-    }
-    for network in networks { checkMedia(network.image, file: network.file) }
-    checkNewsletters(newsletters, site: built)
-
     var targets: [String: [LinkTarget]] = [:]
-    for (file, body) in bodies(built) { targets[file] = resolveLinks(body, file: file) }
+    for file in files where !draftPaths.contains(file.path) {
+      checkNetworks(file.references.networks, file: file.path, known: networkSlugs)
+      for path in file.references.media { checkMediaPath(path, file: file.path) }
+      if let body = file.references.body {
+        targets[file.path] = resolveLinks(body, file: file.path)
+      }
+    }
+    checkNewsletters(newsletters, site: built)
     built.linkTargets = targets
 
     built.occurrences = expandOccurrences(events)
@@ -153,12 +152,6 @@ private struct Resolver {
       return false
     }
     return true
-  }
-
-  func bodies(_ site: Site) -> [(String, Body)] {
-    site.networks.map { ($0.file, $0.body) } + site.events.map { ($0.file, $0.body) }
-      + site.stories.map { ($0.file, $0.body) } + site.pages.map { ($0.file, $0.body) }
-      + site.newsletters.map { ($0.file, $0.body) }
   }
 
   mutating func uniqueIndex(_ items: [(Slug, String)], kind: String) -> [Slug: Int] {
@@ -208,16 +201,12 @@ private struct Resolver {
     }
   }
 
-  mutating func checkMedia(_ image: Image?, file: String) {
-    if let image { checkMediaPath(image.path, file: file) }
-  }
-
   mutating func checkMediaPath(_ path: Located<String>, file: String) {
     guard !mediaPaths.contains(path.value) else { return }
     error(
       file, path.location,
       "the file '\(path.value)' does not exist in the content folder"
-        + Suggestion.didYouMean(path.value, among: mediaPaths.sorted()))
+        + Suggestion.didYouMean(path: path.value, among: mediaPaths))
   }
 
   mutating func checkNewsletters(_ newsletters: [Newsletter], site: Site) {
@@ -330,7 +319,7 @@ private struct Resolver {
       error(
         file, link.location,
         "'\(destination)' points at \(path), which does not exist"
-          + Suggestion.didYouMean(path, among: mediaPaths.sorted()))
+          + Suggestion.didYouMean(path: path, among: mediaPaths))
       return .external(destination)
     }
     if link.isImage {
@@ -350,7 +339,7 @@ private struct Resolver {
         error(
           file, link.location,
           "'\(destination)' links to \(path), which does not exist"
-            + Suggestion.didYouMean(path, among: itemsByPath.keys.sorted()))
+            + Suggestion.didYouMean(path: path, among: Set(itemsByPath.keys)))
       }
       return .external(destination)
     }
@@ -428,6 +417,28 @@ private struct Resolver {
 }
 
 extension LinkTarget {
+  /// Where a content file's page is, judged from its path alone.
+  init?(contentPath: String) {
+    switch ContentPath.classify(contentPath) {
+    case .page(let slug):
+      guard let slug = Slug(slug) else { return nil }
+      self = .page(slug, fragment: nil)
+    case .network(let slug):
+      guard let slug = Slug(slug) else { return nil }
+      self = .network(slug, fragment: nil)
+    case .event(_, let slug):
+      guard let slug = Slug(slug) else { return nil }
+      self = .event(slug, fragment: nil)
+    case .story(_, let slug):
+      guard let slug = Slug(slug) else { return nil }
+      self = .story(slug, fragment: nil)
+    case .newsletter(let network, let slug):
+      guard let slug = Slug(slug) else { return nil }
+      self = .newsletter(network: network.flatMap(Slug.init), slug: slug, fragment: nil)
+    case .settings, .media, .stray: return nil
+    }
+  }
+
   func with(fragment: String?) -> LinkTarget {
     switch self {
     case .network(let slug, _): return .network(slug, fragment: fragment)

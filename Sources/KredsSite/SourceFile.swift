@@ -16,6 +16,8 @@ public struct SourceFile: Sendable {
 final class DiagnosticSink {
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
+  /// Cross-file references met while reading, for the resolve step.
+  var references = References()
 
   init(file: String) { self.file = file }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `kreds` command.
 @main
@@ -8,4 +9,20 @@ struct Kreds: ParsableCommand {
     abstract: "Build websites, calendars and newsletters for local business networks.",
     subcommands: [BuildCommand.self, CheckCommand.self]
   )
+
+  /// Runs the command. Bad flags end with status 2, as CLI.md says, rather than
+  /// ArgumentParser's 64; `--help` and `--version` still end with 0.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }
