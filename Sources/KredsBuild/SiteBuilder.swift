@@ -9,6 +9,8 @@ public enum SiteBuilder {
     public var outputFolder: URL?
     public var baseURL: String?
     public var now: Date
+    /// `SOURCE_DATE_EPOCH` when set, else the time of the run; nil reads the environment.
+    public var buildTime: Date?
     public var includeDrafts: Bool
     /// The default theme; nil finds it beside the binary (``ThemeLoader/defaultThemeFolder()``).
     public var themeFolder: URL?
@@ -73,7 +75,8 @@ public enum SiteBuilder {
     let resolved = SiteResolver.resolve(
       (parsedSettings.map { [$0] } ?? []) + parsed,
       options: SiteResolver.Options(
-        now: options.now, includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
+        now: options.now, buildTime: try options.buildTime ?? BuildTime.fromEnvironment(),
+        includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
     var diagnostics = (discovered.diagnostics + resolved.diagnostics).map {
       diagnostic -> Diagnostic in
       var copy = diagnostic
@@ -100,5 +103,18 @@ public enum SiteBuilder {
     if path == "." { return "" }
     if !path.hasSuffix("/") { path += "/" }
     return path
+  }
+}
+
+/// The build time of reproducible builds (reproducible-builds.org's `SOURCE_DATE_EPOCH`).
+public enum BuildTime {
+  public static func fromEnvironment() throws -> Date {
+    guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !text.isEmpty else {
+      return Date()
+    }
+    guard let seconds = Int(text), seconds >= 0 else {
+      throw BuildError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found '\(text)'")
+    }
+    return Date(timeIntervalSince1970: Double(seconds))
   }
 }

@@ -15,7 +15,7 @@ struct AtomWriter {
   {
     let entries = stories.prefix(Self.maximumEntries)
     let zone = site.settings.timeZone
-    let updated = entries.map { updatedInstant($0) }.max() ?? site.now
+    let updated = entries.map { updatedInstant($0) }.max() ?? site.buildTime
     var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
     xml +=
       "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(site.settings.language.rawValue)\">\n"

@@ -19,6 +19,9 @@ public struct Site: Sendable {
   public var occurrences: [Occurrence]
   /// The time upcoming and past are judged by.
   public var now: Date
+  /// When the site was built: `SOURCE_DATE_EPOCH` when set, else the clock. Used where output
+  /// states its own age (a feed with no entries, calendar DTSTAMPs), never for upcoming/past.
+  public var buildTime: Date
 
   public var networkIndex: [Slug: Int] = [:]
   public var eventIndex: [Slug: Int] = [:]
@@ -28,7 +31,7 @@ public struct Site: Sendable {
   /// order of ``Body/links``.
   public var linkTargets: [String: [LinkTarget]] = [:]
 
-  init(settings: SiteSettings, now: Date) {
+  init(settings: SiteSettings, now: Date, buildTime: Date) {
     self.settings = settings
     self.networks = []
     self.events = []
@@ -38,6 +41,7 @@ public struct Site: Sendable {
     self.media = []
     self.occurrences = []
     self.now = now
+    self.buildTime = buildTime
   }
 
   /// Occurrences that have not ended by `now`, soonest first.

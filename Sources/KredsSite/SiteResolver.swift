@@ -6,11 +6,13 @@ import KredsCalendar
 public enum SiteResolver {
   public struct Options: Sendable {
     public var now: Date
+    public var buildTime: Date
     public var includeDrafts: Bool
     public var baseURLOverride: String?
 
-    public init(now: Date, includeDrafts: Bool = false, baseURLOverride: String? = nil) {
+    public init(now: Date, buildTime: Date? = nil, includeDrafts: Bool = false, baseURLOverride: String? = nil) {
       self.now = now
+      self.buildTime = buildTime ?? now
       self.includeDrafts = includeDrafts
       self.baseURLOverride = baseURLOverride
     }
@@ -103,7 +105,7 @@ private struct Resolver {
       )
     }
 
-    var built = Site(settings: resolvedSettings, now: options.now)
+    var built = Site(settings: resolvedSettings, now: options.now, buildTime: options.buildTime)
     built.networks = networks
     built.events = events
     built.stories = stories
