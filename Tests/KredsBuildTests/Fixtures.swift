@@ -17,9 +17,12 @@ enum Fixtures {
     in: TimeZone(identifier: "Europe/Copenhagen")!)
 
   static func options(content: URL = exampleContent, output: URL?) -> SiteBuilder.Options {
-    SiteBuilder.Options(
+    var options = SiteBuilder.Options(
       contentFolder: content, templatesFolder: nil, outputFolder: output, now: now,
       themeFolder: theme)
+    // Pinned like SOURCE_DATE_EPOCH, so outputs that state their age are reproducible.
+    options.buildTime = now
+    return options
   }
 
   static func temporaryFolder() throws -> URL {
