@@ -113,7 +113,8 @@ public enum BuildTime {
       return Date()
     }
     guard let seconds = Int(text), seconds >= 0 else {
-      throw BuildError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found '\(text)'")
+      throw BuildError(
+        "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found '\(text)'")
     }
     return Date(timeIntervalSince1970: Double(seconds))
   }

@@ -10,7 +10,9 @@ public enum SiteResolver {
     public var includeDrafts: Bool
     public var baseURLOverride: String?
 
-    public init(now: Date, buildTime: Date? = nil, includeDrafts: Bool = false, baseURLOverride: String? = nil) {
+    public init(
+      now: Date, buildTime: Date? = nil, includeDrafts: Bool = false, baseURLOverride: String? = nil
+    ) {
       self.now = now
       self.buildTime = buildTime ?? now
       self.includeDrafts = includeDrafts

@@ -42,7 +42,7 @@ public struct Theme: Sendable {
             file: source.displayPath,
             location: SourceLocation(
               line: error.context.lineNumber, column: error.context.columnNumber),
-            message: "template error: \(error.error)"))
+            message: "template error: \(describe(error.error))"))
       } catch {
         diagnostics.append(
           Diagnostic(
@@ -58,6 +58,28 @@ public struct Theme: Sendable {
     }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
     return (Theme(library: library, assets: assets), [])
+  }
+
+  /// Mustache's parser errors in words.
+  static func describe(_ error: Error) -> String {
+    guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+    switch error {
+    case .sectionCloseNameIncorrect:
+      return
+        "this {{/…}} does not close the section opened last; check the names of {{#…}} and {{/…}}"
+    case .unfinishedName: return "a tag is not closed; end it with }}"
+    case .expectedSectionEnd: return "a section {{#…}} or {{^…}} is never closed with {{/…}}"
+    case .invalidSetDelimiter: return "the {{=… …=}} tag is malformed"
+    case .transformAppliedToInheritanceSection:
+      return "a transform cannot be used on a {{<…}} or {{$…}} section"
+    case .illegalTokenInsideInheritSection:
+      return "only {{$…}} blocks may stand inside a {{<…}} section"
+    case .textInsideInheritSection:
+      return "only {{$…}} blocks may stand inside a {{<…}} section, not text"
+    case .invalidConfigVariableSyntax: return "the {{% …}} pragma is malformed"
+    case .unrecognisedConfigVariable: return "unknown {{% …}} pragma"
+    @unknown default: return "\(error)"
+    }
   }
 
   func render(_ context: [String: Any], template: String) -> String {

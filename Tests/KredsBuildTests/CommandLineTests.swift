@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The `kreds` binary as an editor runs it: exit status, diagnostics on standard error, the
+/// summary line. `swift build --build-tests` builds the binary beside the tests.
+@Suite struct CommandLineTests {
+  static let binary = Fixtures.repository.appendingPathComponent(".build/debug/kreds")
+
+  struct Run {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  func kreds(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws
+    -> Run
+  {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    var env = ProcessInfo.processInfo.environment
+    env["KREDS_THEME"] = Fixtures.theme.path
+    env["NO_COLOR"] = "1"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      errors: String(decoding: errorData, as: UTF8.self))
+  }
+
+  func siteWithOneMistake() throws -> URL {
+    let folder = try Fixtures.temporaryFolder()
+    let content = folder.appendingPathComponent("content/networks/groent/events")
+    try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+    try "title: Test\nbase_url: https://example.dk/\n".write(
+      to: folder.appendingPathComponent("content/site.yaml"), atomically: true, encoding: .utf8)
+    try "---\ntitle: Grønt\nsummary: Et netværk.\n---\n".write(
+      to: folder.appendingPathComponent("content/networks/groent/index.md"), atomically: true,
+      encoding: .utf8)
+    try "---\ntitle: Møde\nstrat: 2027-01-25 09:00\nlocation: {name: Hal}\n---\n".write(
+      to: content.appendingPathComponent("moede.md"), atomically: true, encoding: .utf8)
+    return folder
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))
+  func contentErrorsExitWithOneAndWriteNothing() throws {
+    let folder = try siteWithOneMistake()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try kreds(["build", "--now", "2026-11-23 12:00"], in: folder)
+    #expect(run.status == 1)
+    #expect(
+      run.errors == """
+        content/networks/groent/events/moede.md:2:1: error: missing required key 'start'; add e.g. 'start: 2023-01-25 09:00' (or a date alone for a whole day)
+        content/networks/groent/events/moede.md:3:1: error: unknown key 'strat'; did you mean 'start'?
+        2 errors, 0 warnings in 1 file; nothing written
+
+        """)
+    #expect(run.output.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))
+  func printsJSONAndGitHubAnnotations() throws {
+    let folder = try siteWithOneMistake()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = try kreds(["check", "--format", "json", "--quiet"], in: folder)
+    let first = try #require(json.errors.split(separator: "\n").first)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+    #expect(object["file"] as? String == "content/networks/groent/events/moede.md")
+    #expect(object["line"] as? Int == 2)
+    #expect(object["severity"] as? String == "error")
+    let github = try kreds(["check", "--format", "github"], in: folder)
+    #expect(
+      github.errors.contains(
+        "::error file=content/networks/groent/events/moede.md,line=3,col=1::unknown key 'strat'; did you mean 'start'?"
+      ))
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))
+  func refusedOutputAndBadFlagsExitWithTwo() throws {
+    let folder = try siteWithOneMistake()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try kreds(["build", "--output", "content"], in: folder).status == 2)
+    #expect(try kreds(["build", "--output", "."], in: folder).status == 2)
+    #expect(try kreds(["build", "--now", "i går"], in: folder).status == 2)
+    #expect(try kreds(["build", "--no-such-flag"], in: folder).status == 2)
+    #expect(try kreds(["check", "--content", "missing"], in: folder).status == 2)
+    #expect(
+      try kreds(["check"], in: folder, environment: ["SOURCE_DATE_EPOCH": "soon"]).status == 2)
+    #expect(
+      FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent("content/site.yaml").path))
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))
+  func aGoodBuildEndsWithTheSummaryLine() throws {
+    let folder = try siteWithOneMistake()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let event = folder.appendingPathComponent("content/networks/groent/events/moede.md")
+    try "---\ntitle: Møde\nstart: 2027-01-25 09:00\nlocation: {name: Hal}\n---\n".write(
+      to: event, atomically: true, encoding: .utf8)
+    let run = try kreds(["build", "--now", "2026-11-23 12:00"], in: folder)
+    #expect(run.status == 0)
+    #expect(run.errors.hasPrefix("Built "))
+    #expect(run.errors.contains(" pages, ") && run.errors.hasSuffix("→ site/\n"))
+    #expect(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
+  }
+}
