@@ -135,15 +135,8 @@ public enum RecurrenceExpander {
       days = days.filter { day in rule.byMonthDay.contains { matches(monthDay: $0, day) } }
     }
     if !rule.byDay.isEmpty {
-      days = days.filter { day in
-        rule.byDay.contains { entry in
-          guard entry.weekday == day.isoWeekday else { return false }
-          guard let ordinal = entry.ordinal else { return true }
-          let sameWeekday = all.filter { $0.isoWeekday == entry.weekday }
-          let position = ordinal > 0 ? ordinal - 1 : sameWeekday.count + ordinal
-          return sameWeekday.indices.contains(position) && sameWeekday[position] == day
-        }
-      }
+      let chosen = Set(Self.days(matching: rule.byDay, in: all))
+      days = days.filter { chosen.contains($0) }
     }
     return days
   }
@@ -151,15 +144,26 @@ public enum RecurrenceExpander {
   private static func weekdaysInYear(_ year: Int, rule: RecurrenceRule) -> [LocalDate] {
     let first = LocalDate(year: year, month: 1, day: 1)
     let length = LocalDate.isLeap(year) ? 366 : 365
-    let all = (0..<length).map { first.adding(days: $0) }
-    return all.filter { day in
-      rule.byDay.contains { entry in
-        guard entry.weekday == day.isoWeekday else { return false }
-        guard let ordinal = entry.ordinal else { return true }
-        let sameWeekday = all.filter { $0.isoWeekday == entry.weekday }
-        let position = ordinal > 0 ? ordinal - 1 : sameWeekday.count + ordinal
-        return sameWeekday.indices.contains(position) && sameWeekday[position] == day
+    return days(matching: rule.byDay, in: (0..<length).map { first.adding(days: $0) })
+  }
+
+  /// The days of `period` (a month or a year, in order) that `BYDAY` picks: every such weekday,
+  /// or with an ordinal the n-th (`3WE`) or n-th from the end (`-1FR`) of the period.
+  private static func days(matching byDay: [RecurrenceRule.WeekdayRule], in period: [LocalDate])
+    -> [LocalDate]
+  {
+    var byWeekday: [Int: [LocalDate]] = [:]
+    for day in period { byWeekday[day.isoWeekday, default: []].append(day) }
+    var chosen: Set<LocalDate> = []
+    for entry in byDay {
+      let candidates = byWeekday[entry.weekday] ?? []
+      guard let ordinal = entry.ordinal else {
+        chosen.formUnion(candidates)
+        continue
       }
+      let position = ordinal > 0 ? ordinal - 1 : candidates.count + ordinal
+      if candidates.indices.contains(position) { chosen.insert(candidates[position]) }
     }
+    return period.filter { chosen.contains($0) }
   }
 }

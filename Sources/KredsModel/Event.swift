@@ -159,8 +159,20 @@ public struct Event: Sendable {
     let rest = minutes % 1440
     return LocalDateTime(date: date, time: LocalTime(hour: rest / 60, minute: rest % 60))
   }
+}
 
-  /// All networks the event belongs to: the folder's and the listed ones, without repeats.
+extension Event: BelongsToNetworks {}
+
+/// An item that lives in a network's folder or names its networks (events and stories).
+public protocol BelongsToNetworks {
+  /// The network whose folder holds the file, if any.
+  var homeNetwork: Slug? { get }
+  /// Networks listed in `networks:`, as written.
+  var listedNetworks: [Located<String>] { get }
+}
+
+extension BelongsToNetworks {
+  /// All networks the item belongs to: the folder's and the listed ones, without repeats.
   public var networkSlugs: [Slug] {
     var result: [Slug] = homeNetwork.map { [$0] } ?? []
     for listed in listedNetworks {

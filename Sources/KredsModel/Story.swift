@@ -36,11 +36,6 @@ public struct Story: Sendable {
   /// The summary for lists and feeds: the editor's, or the body's first paragraph.
   public var effectiveSummary: String { summary ?? body.firstParagraph }
 
-  public var networkSlugs: [Slug] {
-    var result: [Slug] = homeNetwork.map { [$0] } ?? []
-    for listed in listedNetworks {
-      if let slug = Slug(listed.value), !result.contains(slug) { result.append(slug) }
-    }
-    return result
-  }
 }
+
+extension Story: BelongsToNetworks {}
