@@ -93,10 +93,10 @@ public struct LocalTime: Hashable, Sendable, Comparable, CustomStringConvertible
     self.minute = minute
   }
 
-  /// Parses `HH:MM` (one-digit hours such as `9:00` are accepted too).
+  /// Parses `HH:MM`, exactly as CONTENT.md writes it.
   public init?(parsing text: String) {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+    guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
       parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour),
       (0...59).contains(minute)
@@ -125,23 +125,32 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
     self.time = time
   }
 
-  /// Parses `YYYY-MM-DD HH:MM` or `YYYY-MM-DD`. A `T` between date and time is accepted too,
-  /// as is a trailing `:00` for seconds, because YAML tools write those.
+  /// Parses `YYYY-MM-DD HH:MM` or `YYYY-MM-DD`, exactly as CONTENT.md writes them.
   public init?(parsing text: String) {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if let date = LocalDate(parsing: trimmed) {
+    if let date = LocalDate(parsing: text) {
       self.init(date: date, time: nil)
       return
     }
-    guard trimmed.count >= 16 else { return nil }
-    let datePart = String(trimmed.prefix(10))
-    let separator = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 10)]
-    var timePart = String(trimmed.dropFirst(11)).trimmingCharacters(in: .whitespaces)
-    if timePart.count == 8, timePart.hasSuffix(":00") { timePart = String(timePart.prefix(5)) }
-    guard separator == " " || separator == "T", let date = LocalDate(parsing: datePart),
-      let time = LocalTime(parsing: timePart), timePart.count == 5
+    let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+    guard parts.count == 2, let date = LocalDate(parsing: String(parts[0])),
+      let time = LocalTime(parsing: String(parts[1]))
     else { return nil }
     self.init(date: date, time: time)
+  }
+
+  /// The content form of a date and time written another common way (`2023-01-25T09:00`,
+  /// `2023-01-25 9:00`, `2023-01-25 09:00:00`), for a message that shows what to write instead.
+  public static func suggestion(for text: String) -> String? {
+    var candidate = text.replacingOccurrences(of: "T", with: " ")
+    if candidate.count == 19, candidate.hasSuffix(":00") { candidate.removeLast(3) }
+    let parts = candidate.split(separator: " ")
+    guard parts.count == 2, LocalDate(parsing: String(parts[0])) != nil else { return nil }
+    var time = String(parts[1])
+    if time.count == 4, time.dropFirst().first == ":" { time = "0" + time }
+    if let value = LocalDateTime(parsing: "\(parts[0]) \(time)"), value.description != text {
+      return value.description
+    }
+    return nil
   }
 
   public var isWholeDay: Bool { time == nil }

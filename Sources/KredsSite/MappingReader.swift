@@ -184,10 +184,12 @@ final class MappingReader {
     }
     let trimmed = raw.trimmingCharacters(in: .whitespaces)
     guard let value = LocalDateTime(parsing: trimmed) else {
-      sink.error(
-        "'\(name(key))' must be a date and time like 2023-01-25 09:00, or a date like 2023-01-25, found '\(raw)'"
-          + Self.impossibleDateNote(trimmed),
-        at: location(of: key))
+      let message =
+        LocalDateTime.suggestion(for: trimmed).map {
+          "'\(name(key))' must be written '\($0)' (the date, a space, and the time as HH:MM), found '\(raw)'"
+        }
+        ?? "'\(name(key))' must be a date and time like 2023-01-25 09:00, or a date like 2023-01-25, found '\(raw)'"
+      sink.error(message + Self.impossibleDateNote(trimmed), at: location(of: key))
       return nil
     }
     return Located(value, at: location(of: key))
@@ -226,8 +228,14 @@ final class MappingReader {
   func time(_ key: String) -> LocalTime? {
     guard let raw = scalarText(key, expected: "a time like 09:30") else { return nil }
     guard let value = LocalTime(parsing: raw.trimmingCharacters(in: .whitespaces)) else {
+      // Danish writes 9.30; the format wants 09:30.
+      let colon = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: ":")
+      let padded =
+        (LocalTime(parsing: colon) ?? LocalTime(parsing: "0" + colon)).map { "; write '\($0)'" }
+        ?? ""
       sink.error(
-        "'\(name(key))' must be a time like 09:30 (24-hour), found '\(raw)'", at: location(of: key))
+        "'\(name(key))' must be a time like 09:30 (24-hour, two digits for the hour), found '\(raw)'\(padded)",
+        at: location(of: key))
       return nil
     }
     return value

@@ -28,8 +28,13 @@ import Testing
 
   @Test func parsesDateTimes() {
     #expect(LocalDateTime(parsing: "2023-01-25 09:00")?.time == LocalTime(hour: 9, minute: 0))
-    #expect(LocalDateTime(parsing: "2023-01-25T09:00")?.time == LocalTime(hour: 9, minute: 0))
-    #expect(LocalDateTime(parsing: "2023-01-25 09:00:00")?.time == LocalTime(hour: 9, minute: 0))
+    // Only the CONTENT.md forms; others get a suggestion of the right form.
+    #expect(LocalDateTime(parsing: "2023-01-25T09:00") == nil)
+    #expect(LocalDateTime(parsing: "2023-01-25 9:00") == nil)
+    #expect(LocalDateTime.suggestion(for: "2023-01-25T09:00") == "2023-01-25 09:00")
+    #expect(LocalDateTime.suggestion(for: "2023-01-25 09:00:00") == "2023-01-25 09:00")
+    #expect(LocalDateTime.suggestion(for: "2023-01-25 9:00") == "2023-01-25 09:00")
+    #expect(LocalDateTime.suggestion(for: "25/1 kl 9") == nil)
     #expect(LocalDateTime(parsing: "2023-01-25")?.isWholeDay == true)
     #expect(LocalDateTime(parsing: "2023-01-25 24:00") == nil)
     #expect(LocalDateTime(parsing: "25/1 kl 9") == nil)

