@@ -1,7 +1,8 @@
 # Kreds — build, test and install.
 #
 #   make site     build the example site in content/ into site/
-#   make test     all tests (Swift unit, fixture, golden and end-to-end tests)
+#   make test     all tests: Swift unit, fixture, golden and end-to-end tests, then the
+#                 conformance gate (validators and a real browser) over the built site
 #   make check    validate the example content
 #   make install  install kreds and the default theme under $(PREFIX)
 #   make format   format the Swift sources with swift format
@@ -13,7 +14,7 @@ SWIFT ?= swift
 NOW ?= 2026-11-23 12:00
 RELEASE_BIN = .build/release/kreds
 
-.PHONY: all site test check install format deps clean golden
+.PHONY: all site test check install format deps clean golden conformance
 
 all: site
 
@@ -34,9 +35,11 @@ site: $(RELEASE_BIN)
 check: $(RELEASE_BIN)
 	$(RELEASE_BIN) check --content content --templates templates --now "$(NOW)"
 
+# The Swift tests, then the conformance gate over the built example site.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory conformance
 
 # Re-record the golden files of Tests/Fixtures/golden after a deliberate change; review the diff.
 golden: deps
@@ -54,3 +57,26 @@ format:
 
 clean:
 	rm -rf .build site
+
+# Conformance gate: the built example site checked with real tools (the Nu Html Checker,
+# feedparser, linkchecker, icalendar, headless Chromium with axe-core); see docs/TESTING.md.
+# Debian's Java runtime and Chromium are installed when missing (needs root, as on CI and the
+# dev machines); the Python tools go into a virtual environment in $(VENV).
+VENV ?= .venv
+CONFORMANCE_DEBS = default-jre-headless chromium chromium-driver
+
+
+$(VENV)/.installed: Tests/Conformance/requirements.txt
+	@if ! command -v java >/dev/null || ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "Installing $(CONFORMANCE_DEBS)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(CONFORMANCE_DEBS); \
+	fi
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Conformance/requirements.txt
+	touch $@
+
+conformance: site $(VENV)/.installed
+	@# The stamp outlives the Debian packages when the machine is new but the work tree is not.
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
+	  || { rm -f $(VENV)/.installed; $(MAKE) --no-print-directory $(VENV)/.installed; }
+	$(VENV)/bin/python Tests/Conformance/gate.py site/

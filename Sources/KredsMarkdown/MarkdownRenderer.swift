@@ -5,12 +5,17 @@ import Foundation
 /// lists and footnotes. The only code in Kreds that touches C pointers.
 public enum MarkdownRenderer {
   /// Renders `text`. Raw HTML is omitted unless `allowRawHTML`. Each link and image destination
-  /// is collected and written into the HTML as `placeholder(index)`.
+  /// is collected and written into the HTML as `placeholder(index)`. `tableLabel` names the
+  /// scrolling region around each table for screen readers ("Tabel", "Table").
   public static func render(
-    _ text: String, allowRawHTML: Bool, placeholder: (Int) -> String
+    _ text: String, allowRawHTML: Bool, tableLabel: String = "Table",
+    placeholder: (Int) -> String
   ) -> MarkdownDocument {
     cmark_gfm_core_extensions_ensure_registered()
-    var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+    // Column alignment as style attributes: HTML5 has no `align` on table cells.
+    var options =
+      CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+      | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
     if allowRawHTML { options |= CMARK_OPT_UNSAFE }
 
     guard let parser = cmark_parser_new(options) else {
@@ -34,19 +39,43 @@ public enum MarkdownRenderer {
 
     let plainText = renderPlainText(root, options: options)
     let firstParagraph = firstParagraphText(of: root, options: options)
+    shiftHeadings(in: root)
     let links = replaceDestinations(in: root, placeholder: placeholder)
 
     let extensions = cmark_parser_get_syntax_extensions(parser)
-    // Wide tables scroll inside their own box instead of widening the page on a phone.
+    // Wide tables scroll inside their own box instead of widening the page on a phone; the box
+    // is a labelled region in the tab order, so keyboard users can scroll it too.
+    let label = tableLabel.replacingOccurrences(of: "\"", with: "&quot;")
     let html = takeString(cmark_render_html(root, options, extensions))
-      .replacingOccurrences(of: "<table>", with: "<div class=\"table-wrap\"><table>")
+      .replacingOccurrences(
+        of: "<table>",
+        with:
+          "<div class=\"table-wrap\" role=\"region\" aria-label=\"\(label)\" tabindex=\"0\"><table>"
+      )
       .replacingOccurrences(of: "</table>", with: "</table></div>")
     return MarkdownDocument(
       html: html, links: links, firstParagraph: firstParagraph, plainText: plainText)
   }
 
-  /// Walks the tree, records every link and image, and swaps its URL for a placeholder; moves
-  /// headings one level down.
+  /// The page's title is its only `<h1>`: the body's top heading level becomes `<h2>`, whether
+  /// the editor started with `#` or `##`, and levels below follow without gaps.
+  private static func shiftHeadings(in root: OpaquePointer) {
+    var headings: [OpaquePointer] = []
+    var child = cmark_node_first_child(root)
+    while let current = child {
+      if cmark_node_get_type(current) == CMARK_NODE_HEADING { headings.append(current) }
+      child = cmark_node_next(current)
+    }
+    guard let top = headings.map({ cmark_node_get_heading_level($0) }).min(), top != 2 else {
+      return
+    }
+    for heading in headings {
+      cmark_node_set_heading_level(
+        heading, min(6, max(2, cmark_node_get_heading_level(heading) - top + 2)))
+    }
+  }
+
+  /// Walks the tree, records every link and image, and swaps its URL for a placeholder.
   private static func replaceDestinations(
     in root: OpaquePointer, placeholder: (Int) -> String
   ) -> [MarkdownLink] {
@@ -64,10 +93,6 @@ public enum MarkdownRenderer {
         line > 0
       {
         enclosingLine = line
-      }
-      if type == CMARK_NODE_HEADING {
-        // The page's title is its only <h1>: a body's "# Heading" becomes an <h2>, and so on.
-        cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
       }
       guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
       let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""

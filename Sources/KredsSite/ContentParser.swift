@@ -86,7 +86,8 @@ public enum ContentParser {
       file: file.path, sink: sink, firstLine: parts.yamlFirstLine,
       defaultTimeZone: settings?.timeZone ?? fallbackTimeZone,
       body: BodyParser.parse(
-        parts.body, firstLine: parts.bodyFirstLine, allowRawHTML: settings?.unsafeHTML ?? false))
+        parts.body, firstLine: parts.bodyFirstLine, allowRawHTML: settings?.unsafeHTML ?? false,
+        tableLabel: settings?.language == .en ? "Table" : "Tabel"))
 
     let item: ContentItem?
     switch kind {
@@ -187,9 +188,11 @@ struct ItemContext {
 
 /// Renders a Markdown body and places its links at file positions.
 enum BodyParser {
-  static func parse(_ text: String, firstLine: Int, allowRawHTML: Bool) -> (Body, [Diagnostic]) {
+  static func parse(
+    _ text: String, firstLine: Int, allowRawHTML: Bool, tableLabel: String
+  ) -> (Body, [Diagnostic]) {
     let document = MarkdownRenderer.render(
-      text, allowRawHTML: allowRawHTML, placeholder: Body.placeholder)
+      text, allowRawHTML: allowRawHTML, tableLabel: tableLabel, placeholder: Body.placeholder)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let links = document.links.map { link -> BodyLink in
       var column = link.byteColumn

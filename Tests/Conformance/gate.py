@@ -73,6 +73,7 @@ class Result:
     name: str
     summary: str = ""
     findings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # printed, but do not fail the check
     error: str | None = None  # the check could not run at all
 
     @property
@@ -82,6 +83,8 @@ class Result:
     def print(self, seconds: float) -> None:
         status = "PASS" if self.ok else "FAIL"
         print(f"{self.name:<8} {status}  {self.summary}  ({seconds:.1f} s)", flush=True)
+        for note in self.notes:
+            print(f"    note: {note}")
         if self.error:
             print(f"    error: {self.error}")
         for finding in self.findings[:MAX_SHOWN]:
@@ -100,7 +103,8 @@ class LinkParser(html.parser.HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.hrefs: list[str] = []
+        self.hrefs: list[tuple[str, int]] = []  # (href, line)
+        self.ids: set[str] = set()
         self.canonical: str | None = None
         self.lang: str | None = None
         self.json_ld: list[str] = []
@@ -108,10 +112,14 @@ class LinkParser(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
         if tag == "html":
             self.lang = a.get("lang")
         elif tag == "a" and a.get("href"):
-            self.hrefs.append(a["href"])
+            self.hrefs.append((a["href"], self.getpos()[0]))
         elif tag == "link" and a.get("rel") == "canonical":
             self.canonical = a.get("href")
         elif tag == "script" and a.get("type") == "application/ld+json":
@@ -189,7 +197,7 @@ class Site:
         if not list_page.is_file():
             return seen
         prefix = self.root / self.words[key]
-        for href in parse_page(list_page).hrefs:
+        for href, _ in parse_page(list_page).hrefs:
             target = self.file_of_url(href)
             if (target and target.is_file() and target.parent.parent == prefix
                     and target not in seen):
@@ -225,7 +233,8 @@ def check_html(site: Site) -> Result:
         where = m.get("url", "")
         if where.startswith("file:"):
             where = site.rel(Path(urllib.parse.unquote(urllib.parse.urlsplit(where).path)))
-        line = f":{m['lastLine']}:{m.get('firstColumn', m.get('lastColumn', 0))}" if "lastLine" in m else ""
+        first = m.get("firstLine", m.get("lastLine"))
+        line = f":{first}:{m.get('firstColumn', m.get('lastColumn', 0))}" if first else ""
         if m["type"] in ("error", "non-document-error"):
             res.findings.append(f"{where}{line}: error: {m['message']}")
         elif m.get("subType") == "warning":
@@ -266,7 +275,7 @@ def check_atom_tree(site: Site, rel: str, path: Path, root: ET.Element) -> list[
             return None
         if tag == "updated" and not RFC3339.match((found[0].text or "").strip()):
             out.append(f"{rel}: {where} atom:updated is not an RFC 3339 date-time: {found[0].text!r}")
-        if tag in ("id", "title") and not (found[0].text or "").strip() and tag == "id":
+        if tag == "id" and not (found[0].text or "").strip():
             out.append(f"{rel}: {where} atom:id is empty")
         return found[0]
 
@@ -381,11 +390,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 
+    def end_headers(self):
+        # linkchecker waits 0.1-0.6 s between two requests to a host unless
+        # the host answers with this header; then maxrequestspersecond holds.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
     def translate_path(self, path):
         # Serve the site under the path of base_url, as it will be published.
         parts = urllib.parse.urlsplit(path)
         if not parts.path.startswith(self.base_path):
-            return os.path.join(self.directory, "\0not-under-base-path")
+            return os.path.join(self.directory, ".not-under-base-path", "missing")
         return super().translate_path("/" + parts.path[len(self.base_path):])
 
 
@@ -419,6 +434,7 @@ LINKCHECKER_RC = """\
 [checking]
 threads=4
 timeout=30
+maxrequestspersecond=200
 [filtering]
 checkextern=0
 [output]
@@ -448,7 +464,6 @@ def check_links(site: Site, server: LocalServer) -> Result:
     internal, external, links = set(), set(), 0
     for row in reader:
         url = row.get("url") or row.get("urlname") or ""
-        info = (row.get("infostring") or "") + (row.get("warningstring") or "")
         links += 1
         if url.startswith(server.origin):
             internal.add(url.split("#")[0])
@@ -459,12 +474,24 @@ def check_links(site: Site, server: LocalServer) -> Result:
             parent = row.get("parentname") or ""
             page = parent[len(server.base):] if parent.startswith(server.base) else parent or "(start URL)"
             where = f"{page}:{row.get('line')}:{row.get('column')}" if row.get("line") else page
+            # An internal link with a warning (a missing #fragment, a redirect) is broken too.
             res.findings.append(f"{where}: {row.get('urlname')} -> {row.get('result') or ''} {warning}".strip())
-        del info
+    # linkchecker does not check a link to a fragment of the page it is on
+    # (the skip link's #main, footnotes): the gate checks those itself.
+    fragments = 0
+    for page in site.html_pages():
+        parsed = parse_page(page)
+        for href, line in parsed.hrefs:
+            if href.startswith("#") and len(href) > 1:
+                fragments += 1
+                name = urllib.parse.unquote(href[1:])
+                if name not in parsed.ids:
+                    res.findings.append(f"{site.rel(page)}:{line}: {href} -> no element with id {name!r} on the page")
     if proc.returncode not in (0, 1) or links == 0:
         res.error = f"linkchecker exited {proc.returncode}: {(proc.stderr or proc.stdout)[-800:]}"
-    res.summary = (f"{links} links checked on {len(starts)} pages ({len(internal)} internal URLs fetched, "
-                   f"{len(external)} external not checked), {len(res.findings)} broken")
+    res.summary = (f"{links} unique URLs checked by linkchecker from {len(starts)} pages ({len(internal)} internal URLs "
+                   f"fetched, {len(external)} external not checked) and {fragments} same-page #links, "
+                   f"{len(res.findings)} broken")
     return res
 
 
@@ -486,8 +513,8 @@ def check_ical_file(site: Site, path: Path) -> list[str]:
             break
     try:
         cal = icalendar.Calendar.from_ical(data.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as e:
-        return out + [f"{rel}: icalendar cannot parse it: {e}"]
+    except Exception as e:  # icalendar raises ValueError, and others on odd input
+        return out + [f"{rel}: icalendar cannot parse it: {type(e).__name__}: {e}"]
     if cal.name != "VCALENDAR":
         out.append(f"{rel}: top component is {cal.name}, not VCALENDAR")
     if str(cal.get("VERSION", "")) != "2.0":
@@ -626,6 +653,7 @@ def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
     shots.mkdir(parents=True, exist_ok=True)
     for old in shots.glob("*.png"):
         old.unlink()
+    res.notes.append("opened: " + ", ".join(f"{kind} {site.rel(page)}" for kind, page in pages))
     overflow = console = serious = minor = views = 0
     driver = make_driver()
     try:
@@ -643,8 +671,8 @@ def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
                 driver.get(url)
                 sizes = driver.execute_script(
                     "const e = document.documentElement;"
-                    "return [e.scrollWidth, e.clientWidth, e.scrollHeight];")
-                scroll_w, client_w, scroll_h = sizes
+                    "return [e.scrollWidth, e.clientWidth, e.scrollHeight, window.innerWidth];")
+                scroll_w, client_w, scroll_h, inner_w = sizes
                 if width < 600 and scroll_w > client_w:
                     overflow += 1
                     wide = driver.execute_script(
@@ -672,12 +700,12 @@ def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
                             f"({len(targets)} elements: {'; '.join(targets[:3])})")
                     else:
                         minor += 1
-                        print(f"    note: {where}: axe {v.get('impact')} {v['id']}: {v.get('help')} "
-                              f"({'; '.join(targets[:3])})")
+                        res.notes.append(f"{where}: axe {v.get('impact')} {v['id']}: {v.get('help')} "
+                                         f"({'; '.join(targets[:3])})")
                 # A full-page screenshot, for people to look at.
                 shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
                     "format": "png", "captureBeyondViewport": True,
-                    "clip": {"x": 0, "y": 0, "width": max(scroll_w, client_w),
+                    "clip": {"x": 0, "y": 0, "width": max(scroll_w, inner_w),
                              "height": min(scroll_h, 16000), "scale": 1}})
                 (shots / f"{kind}-{width}.png").write_bytes(base64.b64decode(shot["data"]))
     finally:

@@ -40,4 +40,23 @@ import Testing
     #expect(document.firstParagraph == "Første afsnit fortsætter.")
     #expect(document.plainText.contains("Andet afsnit."))
   }
+
+  @Test func theBodysTopHeadingBecomesH2WithoutGaps() {
+    #expect(render("# A\n\n## B").html == "<h2>A</h2>\n<h3>B</h3>\n")
+    #expect(render("## A\n\n### B").html == "<h2>A</h2>\n<h3>B</h3>\n")
+    #expect(render("### A").html == "<h2>A</h2>\n")
+  }
+
+  @Test func tablesAreLabelledScrollingRegionsWithoutObsoleteAttributes() {
+    let html = MarkdownRenderer.render(
+      "| a | b |\n|--:|:-:|\n| 1 | 2 |", allowRawHTML: false, tableLabel: "Tabel"
+    ) {
+      "kreds-link:\($0)"
+    }.html
+    #expect(
+      html.hasPrefix(
+        "<div class=\"table-wrap\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\"><table>"))
+    #expect(!html.contains(" align="))
+    #expect(html.contains("style=\"text-align: right\""))
+  }
 }
