@@ -34,7 +34,7 @@ enum InterfaceText {
     "eventsOfYear": "Arrangementer i", "time": "Tidspunkt", "programme": "Programpunkt",
     "timezone": "Tidszone", "website": "Hjemmeside", "facebook": "Facebook", "linkedin": "LinkedIn",
     "newsletters": "Nyhedsbreve", "footerFeed": "Abonnér på historier (Atom)", "menu": "Menu",
-    "topic": "Emne", "email": "E-mail", "phone": "Telefon",
+    "topic": "Emne", "email": "E-mail", "phone": "Telefon", "dates": "Datoer", "past": "afholdt",
   ]
 
   static let english: [String: String] = [
@@ -65,6 +65,6 @@ enum InterfaceText {
     "eventsOfYear": "Events in", "time": "Time", "programme": "Item",
     "timezone": "Time zone", "website": "Website", "facebook": "Facebook", "linkedin": "LinkedIn",
     "newsletters": "Newsletters", "footerFeed": "Subscribe to stories (Atom)", "menu": "Menu",
-    "topic": "Topic", "email": "Email", "phone": "Phone",
+    "topic": "Topic", "email": "Email", "phone": "Phone", "dates": "Dates", "past": "past",
   ]
 }

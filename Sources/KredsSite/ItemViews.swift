@@ -95,6 +95,7 @@ extension ViewBuilder {
     }
     view["tags"] = tagLinks(event.tags)
     view["image"] = image(event.image)
+    view["occurrences"] = [View]()
     if let repetition = event.repetition {
       let count = occurrences.count
       view["seriesText"] =

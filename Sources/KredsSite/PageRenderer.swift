@@ -96,6 +96,7 @@ struct PageRenderer {
     var view = View([
       "title": site.settings.title, "description": site.settings.description,
       "homeURL": urls.home, "cssURL": urls.stylesheet, "feedURL": urls.feed,
+      "locale": site.settings.language == .da ? "da_DK" : "en_GB",
     ])
     view["organisation"] = builder.organisation(site.settings.organisation)
     view["menu"] = menu
