@@ -80,3 +80,4 @@ conformance: site $(VENV)/.installed
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
 	  || { rm -f $(VENV)/.installed; $(MAKE) --no-print-directory $(VENV)/.installed; }
 	$(VENV)/bin/python Tests/Conformance/gate.py site/
+	$(VENV)/bin/python Tests/Conformance/serve_check.py $(RELEASE_BIN) content

@@ -11,6 +11,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(
@@ -30,10 +32,17 @@ let package = Package(
       ]
     ),
     .target(name: "KredsBuild", dependencies: ["KredsSite"]),
+    .target(
+      name: "KredsServer",
+      dependencies: [
+        "KredsBuild", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .executableTarget(
       name: "kreds",
       dependencies: [
-        "KredsBuild",
+        "KredsBuild", "KredsServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

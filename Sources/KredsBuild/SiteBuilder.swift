@@ -49,7 +49,10 @@ public enum SiteBuilder {
 
   /// Validates and renders; writes only when `options.outputFolder` is set and there are no
   /// errors. Throws ``BuildError`` when the command cannot run at all.
-  public static func run(_ options: Options) throws -> Report {
+  ///
+  /// With a `cache` (kept by `serve` between rebuilds), files whose bytes did not change since
+  /// the last run are not parsed again.
+  public static func run(_ options: Options, cache: ParseCache? = nil) throws -> Report {
     if let output = options.outputFolder {
       try OutputFolder.check(
         output: output, content: options.contentFolder, templates: options.templatesFolder)
@@ -70,7 +73,13 @@ public enum SiteBuilder {
     if case .settings(let value)? = parsedSettings?.item { settings = value }
     let others = discovered.files.filter { $0.path != "site.yaml" }
     let siteSettings = settings
-    let parsed = Parallel.map(others) { ContentParser.parse($0, settings: siteSettings) }
+    let settingsBytes = settingsFile?.bytes ?? []
+    let parsed = Parallel.map(others) { file in
+      if let cached = cache?.parsed(file, settingsBytes: settingsBytes) { return cached }
+      let result = ContentParser.parse(file, settings: siteSettings)
+      cache?.store(result, for: file, settingsBytes: settingsBytes)
+      return result
+    }
 
     let resolved = SiteResolver.resolve(
       (parsedSettings.map { [$0] } ?? []) + parsed,
@@ -117,5 +126,39 @@ public enum BuildTime {
         "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found '\(text)'")
     }
     return Date(timeIntervalSince1970: Double(seconds))
+  }
+}
+
+/// Parsed files by path, reused while a file's bytes and `site.yaml` stay the same: parsing is a
+/// pure function of the two.
+public final class ParseCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [String: (bytes: [UInt8], settings: [UInt8], parsed: ParsedFile)] = [:]
+  private(set) var hits = 0
+
+  public init() {}
+
+  func parsed(_ file: SourceFile, settingsBytes: [UInt8]) -> ParsedFile? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let entry = entries[file.path], entry.bytes == file.bytes, entry.settings == settingsBytes
+    else {
+      return nil
+    }
+    hits += 1
+    return entry.parsed
+  }
+
+  func store(_ parsed: ParsedFile, for file: SourceFile, settingsBytes: [UInt8]) {
+    lock.lock()
+    entries[file.path] = (file.bytes, settingsBytes, parsed)
+    lock.unlock()
+  }
+
+  /// How many files the last runs took from the cache.
+  public var hitCount: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return hits
   }
 }

@@ -17,12 +17,16 @@ struct BuildCommand: ParsableCommand {
     let started = Date()
     let printer = DiagnosticPrinter(format: options.format)
     let report: SiteBuilder.Report
+    let progress = Progress("Building", enabled: !options.quiet && options.format == .text)
+    defer { progress.finish() }
     do {
       report = try SiteBuilder.run(options.builderOptions(output: URL(fileURLWithPath: output)))
     } catch let error as BuildError {
+      progress.finish()
       Output.standardError("error: \(error.description)")
       throw ExitCode(2)
     }
+    progress.finish()
     printer.print(report.diagnostics)
     guard report.files != nil else {
       Output.standardError(Summary.problems(report, wrote: false))

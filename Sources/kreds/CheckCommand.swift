@@ -14,12 +14,16 @@ struct CheckCommand: ParsableCommand {
     let started = Date()
     let printer = DiagnosticPrinter(format: options.format)
     let report: SiteBuilder.Report
+    let progress = Progress("Checking", enabled: !options.quiet && options.format == .text)
+    defer { progress.finish() }
     do {
       report = try SiteBuilder.run(options.builderOptions(output: nil))
     } catch let error as BuildError {
+      progress.finish()
       Output.standardError("error: \(error.description)")
       throw ExitCode(2)
     }
+    progress.finish()
     printer.print(report.diagnostics)
     if report.files == nil {
       Output.standardError(

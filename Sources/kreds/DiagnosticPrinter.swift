@@ -14,6 +14,13 @@ struct DiagnosticPrinter {
     for diagnostic in diagnostics { Output.standardError(line(diagnostic)) }
   }
 
+  /// A line of `serve`'s log, with the severity coloured when it is a text diagnostic.
+  func colourise(_ line: String) -> String {
+    guard format == .text, useColour else { return line }
+    return line.replacingOccurrences(of: " error: ", with: " \u{1B}[1;31merror:\u{1B}[0m ")
+      .replacingOccurrences(of: " warning: ", with: " \u{1B}[1;33mwarning:\u{1B}[0m ")
+  }
+
   func line(_ diagnostic: Diagnostic) -> String {
     switch format {
     case .text:

@@ -3,19 +3,23 @@ import Foundation
 
 /// The `kreds` command.
 @main
-struct Kreds: ParsableCommand {
+struct Kreds: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kreds",
     abstract: "Build websites, calendars and newsletters for local business networks.",
-    subcommands: [BuildCommand.self, CheckCommand.self]
+    subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
   )
 
   /// Runs the command. Bad flags end with status 2, as CLI.md says, rather than
   /// ArgumentParser's 64; `--help` and `--version` still end with 0.
-  static func main() {
+  static func main() async {
     do {
       var command = try parseAsRoot()
-      try command.run()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {

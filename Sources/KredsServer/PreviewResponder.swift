@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import KredsSite
+
+/// Answers every request from the built site in memory. Only paths the build produced exist,
+/// so `..`, encoded variants and absolute paths can never reach a file outside the site.
+struct PreviewResponder: HTTPResponder {
+  typealias Context = BasicRequestContext
+
+  let state: PreviewState
+  let contentFolder: URL
+
+  func respond(to request: Request, context: Context) async throws -> Response {
+    guard request.method == .get || request.method == .head else {
+      return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+    }
+    let rawPath = request.uri.path
+    if rawPath == PreviewPages.reloadPath { return await reloadEvents() }
+    guard let decoded = rawPath.removingPercentEncoding, decoded.hasPrefix("/"),
+      !decoded.contains("\0")
+    else {
+      return await notFound(head: request.method == .head)
+    }
+    var key = String(decoded.dropFirst())
+    if key.isEmpty || key.hasSuffix("/") { key += "index.html" }
+    let files = await state.files
+    if files.isEmpty, await state.hasErrors {
+      return html(
+        PreviewPages.errorPage(await state.diagnostics), status: .internalServerError,
+        head: request.method == .head)
+    }
+    guard let content = files[key] else {
+      if files[key + "/index.html"] != nil {
+        return Response(status: .movedPermanently, headers: [.location: rawPath + "/"])
+      }
+      return await notFound(head: request.method == .head)
+    }
+    return await serve(content, path: key, head: request.method == .head)
+  }
+
+  private func serve(_ content: OutputFile.Content, path: String, head: Bool) async -> Response {
+    var bytes: [UInt8]
+    switch content {
+    case .bytes(let data): bytes = data
+    case .contentFile(let relative):
+      guard
+        let data = FileManager.default.contents(
+          atPath: contentFolder.appendingPathComponent(relative).path)
+      else {
+        return await notFound(head: head)
+      }
+      bytes = [UInt8](data)
+    }
+    let type = ContentType.of(path)
+    if type.hasPrefix("text/html") {
+      let page = PreviewPages.decorate(
+        String(decoding: bytes, as: UTF8.self), diagnostics: await state.diagnostics)
+      bytes = Array(page.utf8)
+    }
+    return Response(
+      status: .ok,
+      headers: [
+        .contentType: type, .cacheControl: "no-store", .contentLength: String(bytes.count),
+      ],
+      body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+  }
+
+  private func notFound(head: Bool) async -> Response {
+    let files = await state.files
+    var page =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>"
+    if case .bytes(let bytes)? = files["404.html"] { page = String(decoding: bytes, as: UTF8.self) }
+    return html(
+      PreviewPages.decorate(page, diagnostics: await state.diagnostics), status: .notFound,
+      head: head)
+  }
+
+  private func html(_ text: String, status: HTTPResponse.Status, head: Bool) -> Response {
+    let bytes = Array(text.utf8)
+    return Response(
+      status: status,
+      headers: [
+        .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+        .contentLength: String(bytes.count),
+      ],
+      body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+  }
+
+  /// Server-sent events: one `reload` message after every build, until the page goes away.
+  private func reloadEvents() async -> Response {
+    let (id, stream) = await state.subscribe()
+    let state = self.state
+    return Response(
+      status: .ok,
+      headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+      body: ResponseBody { writer in
+        defer { Task { await state.unsubscribe(id) } }
+        try await writer.write(ByteBuffer(string: "retry: 500\n\n"))
+        for await _ in stream {
+          try await writer.write(ByteBuffer(string: "data: reload\n\n"))
+        }
+        try await writer.finish(nil)
+      })
+  }
+}

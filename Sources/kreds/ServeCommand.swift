@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import KredsBuild
+import KredsServer
+
+/// `kreds serve`: build, serve, rebuild on change, reload open pages.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract:
+      "Serve the site on http://127.0.0.1:8000/, rebuild on every change, and reload open pages.")
+
+  @OptionGroup var options: ContentOptions
+
+  @Option(name: .long, help: "The address to listen on.")
+  var host = "127.0.0.1"
+
+  @Option(name: .long, help: "The port to listen on.")
+  var port = 8000
+
+  func validate() throws {
+    guard (1...65535).contains(port) else {
+      throw ValidationError("--port must be from 1 to 65535, found \(port)")
+    }
+  }
+
+  func run() async throws {
+    let printer = DiagnosticPrinter(format: options.format)
+    let serveOptions = PreviewServer.Options(
+      build: try options.builderOptions(output: nil), host: host, port: port,
+      log: { line in
+        // Diagnostics in the chosen format; other lines as they are.
+        Output.standardError(printer.colourise(line))
+      })
+    do {
+      try await PreviewServer.run(serveOptions)
+    } catch let error as BuildError {
+      Output.standardError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+  }
+}
