@@ -80,4 +80,7 @@ conformance: site $(VENV)/.installed
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
 	  || { rm -f $(VENV)/.installed; $(MAKE) --no-print-directory $(VENV)/.installed; }
 	$(VENV)/bin/python Tests/Conformance/gate.py site/
+	@# The golden site's calendars: a whole-day, a multi-day, a cancelled and an online event,
+	@# a series with an exception, another time zone and text full of characters to escape.
+	$(VENV)/bin/python Tests/Conformance/gate.py Tests/Fixtures/golden/expected --only ical
 	$(VENV)/bin/python Tests/Conformance/serve_check.py $(RELEASE_BIN) content

@@ -132,6 +132,8 @@ public struct Event: Sendable {
   public var status: EventStatus = .scheduled
   public var repetition: Repetition?
   public var uid: String?
+  /// Where `uid` is written, for diagnostics.
+  public var uidLocation: SourceLocation?
   public var sequence: Int = 0
   public var updated: LocalDateTime?
   public var tags: [String] = []

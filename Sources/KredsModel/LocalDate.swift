@@ -70,6 +70,15 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
   public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
+  /// The ISO 8601 week number (weeks start on Monday; week 1 holds the year's first Thursday),
+  /// as Danish calendars print it ("uge 12").
+  public var isoWeekNumber: Int {
+    let thursday = adding(days: 4 - isoWeekday)
+    let dayOfYear =
+      thursday.daysSinceEpoch - LocalDate(year: thursday.year, month: 1, day: 1).daysSinceEpoch
+    return dayOfYear / 7 + 1
+  }
+
   /// ISO weekday: 1 = Monday … 7 = Sunday.
   public var isoWeekday: Int {
     let d = (daysSinceEpoch + 3) % 7  // 1970-01-01 was a Thursday (ISO 4)
@@ -186,5 +195,17 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
     if let instant = calendar.date(from: components) { return instant }
     // Calendar.date(from:) only fails for impossible components, which parsing excludes.
     return Date(timeIntervalSince1970: Double(date.daysSinceEpoch) * 86_400)
+  }
+}
+
+extension LocalDateTime {
+  /// The wall-clock date and minute of `instant` in `zone`.
+  public init(instant: Date, in zone: TimeZone) {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+    self.init(
+      date: LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1),
+      time: LocalTime(hour: parts.hour ?? 0, minute: parts.minute ?? 0))
   }
 }

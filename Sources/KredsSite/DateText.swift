@@ -42,6 +42,20 @@ final class DateText {
   /// "januar 2023".
   func monthAndYear(_ date: LocalDate) -> String { monthYear.string(from: noon(date)) }
 
+  /// Monday to Sunday, full names and abbreviations, written out rather than taken from the
+  /// system's locale data so that output does not change with the ICU version.
+  var weekdays: [(name: String, short: String)] {
+    language == .da
+      ? [
+        ("mandag", "man"), ("tirsdag", "tir"), ("onsdag", "ons"), ("torsdag", "tor"),
+        ("fredag", "fre"), ("lørdag", "lør"), ("søndag", "søn"),
+      ]
+      : [
+        ("Monday", "Mon"), ("Tuesday", "Tue"), ("Wednesday", "Wed"), ("Thursday", "Thu"),
+        ("Friday", "Fri"), ("Saturday", "Sat"), ("Sunday", "Sun"),
+      ]
+  }
+
   /// "9.00" in Danish, "09:00" in English.
   func time(_ time: LocalTime) -> String {
     language == .da

@@ -109,6 +109,7 @@ enum EventParser {
     event.status = status ?? .scheduled
     event.repetition = repetition
     event.uid = uid
+    event.uidLocation = uid == nil ? nil : reader.location(of: "uid")
     event.sequence = sequence?.value ?? 0
     event.updated = updated?.value
     event.tags = tags

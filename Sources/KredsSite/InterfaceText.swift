@@ -35,6 +35,18 @@ enum InterfaceText {
     "timezone": "Tidszone", "website": "Hjemmeside", "facebook": "Facebook", "linkedin": "LinkedIn",
     "newsletters": "Nyhedsbreve", "footerFeed": "Abonnér på historier (Atom)", "menu": "Menu",
     "topic": "Emne", "email": "E-mail", "phone": "Telefon", "dates": "Datoer", "past": "afholdt",
+    "calendar": "Kalender", "eventsIn": "Arrangementer i", "week": "Uge", "continued": "fortsat",
+    "addToCalendar": "Føj til din kalender", "downloadICS": "Kalenderfil (.ics)",
+    "googleCalendar": "Google Kalender", "outlookCom": "Outlook.com",
+    "seriesCalendarNote":
+      "Kalenderfilen har alle datoer i serien. Google- og Outlook-linket tilføjer datoen ovenfor.",
+    "subscribeCalendar": "Abonnér på kalenderen",
+    "subscribeWebcal": "Åbn i dit kalenderprogram", "subscribeHTTPS": "Kalenderens adresse",
+    "subscribeGoogle": "Tilføj i Google Kalender",
+    "subscribeNote": "Nye og ændrede arrangementer kommer automatisk med i din kalender.",
+    "today": "I dag", "previousMonth": "Forrige måned", "nextMonth": "Næste måned",
+    "noEventsInMonth": "Der er ingen arrangementer i denne måned.", "monthNav": "Måneder",
+    "showCalendar": "Se månedskalenderen", "todayMarker": "i dag",
   ]
 
   static let english: [String: String] = [
@@ -66,5 +78,17 @@ enum InterfaceText {
     "timezone": "Time zone", "website": "Website", "facebook": "Facebook", "linkedin": "LinkedIn",
     "newsletters": "Newsletters", "footerFeed": "Subscribe to stories (Atom)", "menu": "Menu",
     "topic": "Topic", "email": "Email", "phone": "Phone", "dates": "Dates", "past": "past",
+    "calendar": "Calendar", "eventsIn": "Events in", "week": "Week", "continued": "continued",
+    "addToCalendar": "Add to your calendar", "downloadICS": "Calendar file (.ics)",
+    "googleCalendar": "Google Calendar", "outlookCom": "Outlook.com",
+    "seriesCalendarNote":
+      "The calendar file has every date of the series. The Google and Outlook links add the date above.",
+    "subscribeCalendar": "Subscribe to the calendar",
+    "subscribeWebcal": "Open in your calendar app", "subscribeHTTPS": "Calendar address",
+    "subscribeGoogle": "Add to Google Calendar",
+    "subscribeNote": "New and changed events appear in your calendar by themselves.",
+    "today": "Today", "previousMonth": "Previous month", "nextMonth": "Next month",
+    "noEventsInMonth": "There are no events this month.", "monthNav": "Months",
+    "showCalendar": "See the month calendar", "todayMarker": "today",
   ]
 }

@@ -114,8 +114,16 @@ extension ViewBuilder {
           "startISO": dates.iso(occurrence.start, in: event.timeZone),
         ])
         item["past"] = occurrence.endInstant <= site.now
+        item["occurrence"] = occurrenceAttributes(occurrence)
         return item
       }
+    } else if let shown {
+      view["singleOccurrence"] = occurrenceAttributes(shown)
+    }
+    if let shown {
+      view["addToCalendar"] = addToCalendarLinks(event: event, occurrence: shown)
+      view["calendarURL"] = urls.calendar(
+        year: shown.start.date.year, month: shown.start.date.month)
     }
     view["jsonLDHTML"] = EventJSONLD.scriptElement(event: event, occurrence: shown, builder: self)
     return view

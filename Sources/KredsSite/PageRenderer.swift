@@ -10,6 +10,9 @@ enum PageJob: Sendable {
   case stories(page: Int)
   case story(Int)
   case tag(Slug)
+  /// The calendar entry page, showing the month of `now`.
+  case calendar
+  case calendarMonth(year: Int, month: Int)
   case page(Int)
   case notFound
 }
@@ -36,6 +39,10 @@ struct PageRenderer {
     let storyPages = max(1, (site.stories.count + storiesPerPage - 1) / storiesPerPage)
     jobs += (1...storyPages).map { .stories(page: $0) }
     jobs += tags.slugs.map { .tag($0) }
+    jobs.append(.calendar)
+    jobs += CalendarMonth.months(of: site.occurrences).map {
+      .calendarMonth(year: $0.year, month: $0.month)
+    }
     return jobs
   }
 
@@ -57,6 +64,9 @@ struct PageRenderer {
     case .tag(let slug): return tag(slug)
     case .page(let index): return page(site.pages[index])
     case .notFound: return notFound()
+    case .calendar: return calendar(month: nil)
+    case .calendarMonth(let year, let month):
+      return calendar(month: CalendarMonth(year: year, month: month))
     }
   }
 
@@ -88,6 +98,7 @@ struct PageRenderer {
     var menu: [View] = [
       menuItem(builder.label("networks"), urls.networks, currentPath),
       menuItem(builder.label("events"), urls.events, currentPath),
+      menuItem(builder.label("calendar"), urls.calendar, currentPath),
       menuItem(builder.label("stories"), urls.stories, currentPath),
     ]
     menu += site.pages.filter { $0.menu != nil }.map {
@@ -145,6 +156,7 @@ struct PageRenderer {
     view["stories"] = site.stories.filter { $0.networkSlugs.contains(network.slug) }.map(
       builder.storyCard)
     view["feedURL"] = urls.networkFeed(network.slug)
+    view["subscribe"] = builder.subscribeLinks(feedPath: urls.networkCalendarFeed(network.slug))
     let feed = View([
       "title": "\(network.title) · \(builder.label("stories"))",
       "url": urls.networkFeed(network.slug),
@@ -167,6 +179,8 @@ struct PageRenderer {
     var view = View()
     view["upcoming"] = site.upcomingOccurrences.map(builder.eventCard)
     view["archiveYears"] = archiveYearsView(current: nil)
+    view["calendarURL"] = urls.calendar
+    view["subscribe"] = builder.subscribeLinks(feedPath: urls.calendarFeed)
     return output(
       template: "events", path: urls.events, title: builder.label("upcomingEvents"),
       description: nil, view: view)
@@ -251,6 +265,19 @@ struct PageRenderer {
     return output(
       template: "page", path: urls.page(page.slug), title: page.title, description: page.summary,
       view: view)
+  }
+
+  /// A month of the calendar; `nil` is the entry page, which shows the month of `now`.
+  private func calendar(month: CalendarMonth?) -> OutputFile {
+    let today = LocalDateTime(instant: site.now, in: site.settings.timeZone).date
+    let shown = month ?? CalendarMonth(today)
+    let months = CalendarMonth.months(of: site.occurrences)
+    let view = builder.calendarMonthView(shown, months: months, today: today)
+    let path = month.map { urls.calendar(year: $0.year, month: $0.month) } ?? urls.calendar
+    let monthName = builder.dates.monthAndYear(shown.first)
+    return output(
+      template: "calendar", path: path, title: "\(builder.label("calendar")): \(monthName)",
+      description: "\(builder.label("eventsIn")) \(monthName)", view: view)
   }
 
   private func notFound() -> OutputFile {

@@ -14,6 +14,7 @@ public enum SiteRenderer {
     ) { renderer, job in renderer.render(job) }
     let builder = ViewBuilder(site: site)
     files += feeds(site, builder: builder)
+    files += CalendarFeeds(site: site, builder: builder).files()
     files.append(sitemap(files: files, urls: builder.urls))
     files.append(
       OutputFile(

@@ -146,8 +146,28 @@ private struct Resolver {
     built.linkTargets = targets
 
     built.occurrences = expandOccurrences(events)
+    checkCalendarUIDs(built)
     warnAboutRegistration(built)
     site = settings == nil ? nil : built
+  }
+
+  /// Two events with one UID would be one event to a calendar app: the later one would replace
+  /// the other in every subscriber's calendar.
+  mutating func checkCalendarUIDs(_ site: Site) {
+    var seen: [String: Event] = [:]
+    for event in site.events {
+      let uid = site.calendarUID(of: event)
+      guard let earlier = seen[uid] else {
+        seen[uid] = event
+        continue
+      }
+      // Two default uids only collide when the slugs do, which is reported already.
+      if event.uid == nil, earlier.uid == nil { continue }
+      error(
+        event.file, event.uidLocation ?? .fileStart,
+        "the calendar uid '\(uid)' is also the uid of \(earlier.file); calendar apps would treat the two events as one, so give each event its own 'uid' (or remove 'uid' to use the default)"
+      )
+    }
   }
 
   mutating func keep(_ draft: Bool, _ path: String) -> Bool {

@@ -67,6 +67,25 @@ public struct SiteURLs: Sendable {
   public func topic(_ slug: Slug) -> String { path(words.topics, slug.rawValue) }
   public func page(_ slug: Slug) -> String { path(slug.rawValue) }
   public var feed: String { basePath + "feed.xml" }
+  /// The calendar entry page, showing the month of `now`.
+  public var calendar: String { path(words.calendar) }
+  public func calendar(year: Int, month: Int) -> String {
+    path(words.calendar, String(year), LocalDate.pad(month, 2))
+  }
+  /// The iCal feed of every event: `/kalender.ics`.
+  public var calendarFeed: String { basePath + words.calendar + ".ics" }
+  /// One network's iCal feed: `/netvaerk/<network>/kalender.ics`.
+  public func networkCalendarFeed(_ slug: Slug) -> String {
+    network(slug) + words.calendar + ".ics"
+  }
+  /// The iCal file of one event, beside its page.
+  public func eventCalendarFile(_ slug: Slug) -> String { event(slug) + slug.rawValue + ".ics" }
+  /// The `webcal://` address of a feed, which calendar apps open as a subscription.
+  public func webcal(_ path: String) -> String {
+    let url = absolute(path)
+    guard let colon = url.firstIndex(of: ":") else { return url }
+    return "webcal" + url[colon...]
+  }
   public var stylesheet: String { basePath + "assets/kreds.css" }
   public func asset(_ name: String) -> String { basePath + "assets/" + name }
   public func media(_ contentPath: String) -> String { basePath + contentPath }

@@ -2,6 +2,7 @@
 """Conformance gate for a site built by Kreds.
 
     python Tests/Conformance/gate.py site/ [--screenshots DIR] [--only CHECK,...]
+    python Tests/Conformance/gate.py site/ --show-occurrences EVENT-SLUG
 
 Checks the built site with real tools (see docs/TESTING.md, "Conformance
 gate"):
@@ -14,11 +15,20 @@ gate"):
            but the 404 page), and nothing else
   links    linkchecker over the site served by http.server on 127.0.0.1: no
            broken internal link or #fragment (external links are not checked)
-  ical     every .ics parsed by icalendar and checked for RFC 5545 basics
+  ical     every .ics parsed by icalendar and vobject, its octets and
+           structure checked (RFC 5545, SITE.md), its VTIMEZONEs against
+           tzdata, and each event's occurrences (recurring_ical_events)
+           against those its page marks with data-occurrence-start/-end;
+           see icalcheck.py. --show-occurrences prints one event's
+           occurrences, iCal beside page
   browser  headless Chromium (selenium): six kinds of page at 375 px and
            1280 px: no horizontal scrolling at 375 px, no console error
            (level SEVERE), no serious or critical axe-core violation;
            screenshots under build/screenshots/
+  newsletter  every issue's email.eml (Python's email package), email.html
+           (mail-safe HTML) and email.txt (plain text), the archives, the
+           network feeds; each newest issue's email.html in headless
+           Chromium at 600 and 320 px; see newslettercheck.py
 
 Prints one line per check with its counts, the findings (page and message)
 of a failed check below its line, and a closing "N passed, N failed" line.
@@ -256,7 +266,8 @@ def atom_feeds(site: Site) -> list[Path]:
     for path in sorted(site.root.rglob("*.xml")):
         try:
             for _, elem in ET.iterparse(path, events=("start",)):
-                if elem.tag == ATOM + "feed":
+                # Every feed.xml is one (SITE.md), so one that is not Atom fails below.
+                if elem.tag == ATOM + "feed" or path.name == "feed.xml":
                     feeds.append(path)
                 break
         except ET.ParseError:
@@ -496,64 +507,16 @@ def check_links(site: Site, server: LocalServer) -> Result:
 
 
 # --------------------------------------------------------------------------
-# ical: icalendar and RFC 5545 basics
-
-
-def check_ical_file(site: Site, path: Path) -> list[str]:
-    import icalendar
-
-    rel = site.rel(path)
-    out: list[str] = []
-    data = path.read_bytes()
-    if re.search(rb"(?<!\r)\n", data) or not data.endswith(b"\r\n"):
-        out.append(f"{rel}: lines must end with CRLF (RFC 5545 3.1)")
-    for n, line in enumerate(data.split(b"\r\n"), 1):
-        if len(line) > 75:
-            out.append(f"{rel}:{n}: line is {len(line)} octets, longer than 75 (RFC 5545 3.1)")
-            break
-    try:
-        cal = icalendar.Calendar.from_ical(data.decode("utf-8"))
-    except Exception as e:  # icalendar raises ValueError, and others on odd input
-        return out + [f"{rel}: icalendar cannot parse it: {type(e).__name__}: {e}"]
-    if cal.name != "VCALENDAR":
-        out.append(f"{rel}: top component is {cal.name}, not VCALENDAR")
-    if str(cal.get("VERSION", "")) != "2.0":
-        out.append(f"{rel}: VERSION must be 2.0")
-    if not cal.get("PRODID"):
-        out.append(f"{rel}: no PRODID")
-    timezones = {str(tz.get("TZID")) for tz in cal.walk("VTIMEZONE")}
-    events = cal.walk("VEVENT")
-    if not events:
-        out.append(f"{rel}: no VEVENT")
-    uids: set[str] = set()
-    for ev in events:
-        uid = str(ev.get("UID", ""))
-        where = f"{rel}: VEVENT {uid or '(no UID)'}"
-        for prop in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
-            if ev.get(prop) is None:
-                out.append(f"{where}: no {prop}")
-        if uid and uid in uids and ev.get("RECURRENCE-ID") is None:
-            out.append(f"{where}: UID used twice")
-        uids.add(uid)
-        for prop in ("DTSTART", "DTEND", "EXDATE", "RDATE", "RECURRENCE-ID"):
-            values = ev.get(prop)
-            for v in values if isinstance(values, list) else [values]:
-                tzid = v.params.get("TZID") if v is not None and hasattr(v, "params") else None
-                if tzid and tzid not in timezones:
-                    out.append(f"{where}: {prop} uses TZID {tzid} with no VTIMEZONE for it")
-    return out
+# ical: icalendar, vobject, the octets, and the occurrences against the pages
+# (Tests/Conformance/icalcheck.py)
 
 
 def check_ical(site: Site) -> Result:
-    res = Result("ical")
-    files = sorted(site.root.rglob("*.ics"))
-    for path in files:
-        res.findings += check_ical_file(site, path)
-    if files:
-        res.summary = f"{len(files)} .ics files parsed with icalendar, {len(res.findings)} problems"
-    else:
-        res.summary = "0 .ics files found (the site publishes none yet): nothing to parse"
-    return res
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import icalcheck
+
+    report = icalcheck.check_site(site)
+    return Result("ical", summary=report.summary, findings=report.findings, notes=report.notes)
 
 
 # --------------------------------------------------------------------------
@@ -594,6 +557,9 @@ def browser_pages(site: Site) -> list[tuple[str, Path]]:
     if event:
         pages.append(("event", event))
     pages.append(("events", events_index))
+    calendar = site.root / w["calendar"] / "index.html"
+    if calendar.is_file():
+        pages.append(("calendar", calendar))
 
     stories_index = site.root / w["stories"] / "index.html"
     stories = site.linked_in_order(stories_index, "stories") or site.section_pages("stories")
@@ -717,18 +683,35 @@ def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
 
 
 # --------------------------------------------------------------------------
+# newsletter: the email files of every issue (Tests/Conformance/newslettercheck.py)
 
 
-CHECKS = ("html", "feeds", "sitemap", "links", "ical", "browser")
+def check_newsletter(site: Site, server: LocalServer, shots: Path) -> Result:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import newslettercheck
+
+    report = newslettercheck.check_site(site, server=server, shots=shots, make_driver=make_driver)
+    return Result("newsletter", summary=report.summary, findings=report.findings, notes=report.notes)
+
+
+# --------------------------------------------------------------------------
+
+
+# newsletter after browser: browser clears the screenshot folder first.
+CHECKS = ("html", "feeds", "sitemap", "links", "ical", "browser", "newsletter")
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("site", type=Path, help="the built site folder, e.g. site/")
     ap.add_argument("--screenshots", type=Path, default=REPO / "build" / "screenshots",
-                    help="where the browser check writes its screenshots (default: build/screenshots/)")
+                    help="where the browser and newsletter checks write their screenshots "
+                         "(default: build/screenshots/)")
     ap.add_argument("--only", default=",".join(CHECKS),
                     help=f"comma-separated checks to run (default: all of {','.join(CHECKS)})")
+    ap.add_argument("--show-occurrences", metavar="SLUG",
+                    help="print the occurrences of the event SLUG in every .ics beside those on its page, "
+                         "and run no check")
     args = ap.parse_args(argv)
     only = [c.strip() for c in args.only.split(",") if c.strip()]
     unknown = [c for c in only if c not in CHECKS]
@@ -739,6 +722,11 @@ def main(argv: list[str]) -> int:
         return 2
 
     site = Site(args.site)
+    if args.show_occurrences:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import icalcheck
+
+        return icalcheck.show_occurrences(site, args.show_occurrences)
     started = time.monotonic()
     print(f"Conformance gate: {site.root} (base URL {site.base_url}, language {site.lang})", flush=True)
     results: list[Result] = []
@@ -750,6 +738,7 @@ def main(argv: list[str]) -> int:
             "links": lambda: check_links(site, server),
             "ical": lambda: check_ical(site),
             "browser": lambda: check_browser(site, server, args.screenshots.resolve()),
+            "newsletter": lambda: check_newsletter(site, server, args.screenshots.resolve()),
         }
         for name in CHECKS:
             if name not in only:

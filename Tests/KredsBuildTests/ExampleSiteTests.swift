@@ -25,6 +25,43 @@ import Testing
     }
   }
 
+  /// Every event page carries schema.org Event data that parses as JSON and has the fields search
+  /// engines need (SITE.md, "Pages").
+  @Test func everyEventPageHasEventJSONLD() throws {
+    let report = try SiteBuilder.run(Fixtures.options(output: nil))
+    let pages = (report.files ?? []).filter {
+      $0.path.hasPrefix("arrangementer/") && $0.path.hasSuffix("/index.html")
+        && !$0.path.hasPrefix("arrangementer/arkiv/") && $0.path != "arrangementer/index.html"
+    }
+    #expect(pages.count >= 20)
+    let start = "<script type=\"application/ld+json\">"
+    for page in pages {
+      guard case .bytes(let bytes) = page.content else { continue }
+      let html = String(decoding: bytes, as: UTF8.self)
+      let scripts = html.components(separatedBy: start).dropFirst()
+      #expect(scripts.count == 1, "\(page.path): \(scripts.count) JSON-LD blocks")
+      guard let script = scripts.first?.components(separatedBy: "</script>").first else { continue }
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(script.utf8)) as? [String: Any], "\(page.path)")
+      #expect(object["@type"] as? String == "Event", "\(page.path)")
+      for key in [
+        "name", "url", "startDate", "endDate", "eventStatus", "eventAttendanceMode", "location",
+        "organizer",
+      ] {
+        #expect(object[key] != nil, "\(page.path) has no \(key)")
+      }
+      let locations =
+        (object["location"] as? [[String: Any]]) ?? [object["location"] as? [String: Any] ?? [:]]
+      for location in locations {
+        #expect(
+          ["Place", "VirtualLocation"].contains(location["@type"] as? String ?? ""), "\(page.path)")
+      }
+      if html.contains("facts__item--registration") {
+        #expect(object["offers"] != nil, "\(page.path) has registration but no offers")
+      }
+    }
+  }
+
   /// Every href and src of every page leads to a file of the built site (or out of it).
   @Test func everyInternalLinkAndMediaReferenceResolves() throws {
     let output = try Fixtures.temporaryFolder().appendingPathComponent("site")
@@ -41,7 +78,7 @@ import Testing
         let url = html[range].replacingOccurrences(of: "&amp;", with: "&")
         guard url.hasPrefix("/") else {
           if !(url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("mailto:")
-            || url.hasPrefix("tel:") || url.hasPrefix("#"))
+            || url.hasPrefix("tel:") || url.hasPrefix("#") || url.hasPrefix("webcal://"))
           {
             broken.append("\(path): relative or unknown link '\(url)'")
           }

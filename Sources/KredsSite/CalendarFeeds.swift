@@ -1,0 +1,121 @@
+import Foundation
+import KredsCalendar
+
+extension Site {
+  /// The event's calendar identity: its `uid`, or one made of the slug and the host of
+  /// `base_url`, so that it survives rebuilds and stays the same in every feed.
+  public func calendarUID(of event: Event) -> String {
+    event.uid ?? "\(event.slug.rawValue)@\(settings.host)"
+  }
+}
+
+/// The iCal files of the site (SITE.md, "iCal feeds"): the feed of every event, one per network
+/// and one per event. The writing itself (escaping, folding, time zones) is KredsCalendar's.
+struct CalendarFeeds {
+  /// How far back feeds reach: past events of the last 365 days stay in subscribers' calendars.
+  static let pastDays = 365.0
+
+  let site: Site
+  let builder: ViewBuilder
+
+  var urls: SiteURLs { builder.urls }
+
+  func files() -> [OutputFile] {
+    let entries = site.events.indices.compactMap(entry)
+    let inFeeds = entries.filter {
+      $0.lastEnd > site.now.addingTimeInterval(-Self.pastDays * 86_400)
+    }
+    var files = [
+      file(
+        path: urls.calendarFeed, name: site.settings.title,
+        description: site.settings.description, events: inFeeds.map(\.event))
+    ]
+    for network in site.networks {
+      let events = inFeeds.filter { site.events[$0.index].networkSlugs.contains(network.slug) }
+      files.append(
+        file(
+          path: urls.networkCalendarFeed(network.slug),
+          name: "\(network.title) · \(site.settings.title)", description: network.summary,
+          events: events.map(\.event)))
+    }
+    for entry in entries {
+      let event = site.events[entry.index]
+      files.append(
+        file(
+          path: urls.eventCalendarFile(event.slug), name: nil, description: nil,
+          events: [entry.event]))
+    }
+    return files
+  }
+
+  private struct Entry {
+    var index: Int
+    var event: CalendarEvent
+    var lastEnd: Date
+  }
+
+  private func file(path: String, name: String?, description: String?, events: [CalendarEvent])
+    -> OutputFile
+  {
+    var document = CalendarDocument(
+      name: name, description: description, defaultTimeZone: site.settings.timeZone,
+      productID: "-//Kreds//Kreds//\(site.settings.language.rawValue.uppercased())",
+      events: events)
+    document.emptyCalendarDate = site.buildTime
+    return OutputFile(path: urls.outputFile(path), text: ICalWriter.write(document))
+  }
+
+  /// One VEVENT: the first occurrence with the series' rule, so that calendar apps expand the
+  /// series themselves, exactly as the pages list it.
+  private func entry(_ index: Int) -> Entry? {
+    let event = site.events[index]
+    let occurrences = site.occurrences.filter { $0.eventIndex == index }
+    guard let last = occurrences.last else { return nil }
+    // A series starts at `start` even when that date is an `except` date: the rule and its
+    // EXDATEs give the meetings, as calendar apps expand them.
+    let stamp = event.updated.map { $0.instant(in: event.timeZone) } ?? site.buildTime
+    var calendarEvent = CalendarEvent(
+      uid: site.calendarUID(of: event), stamp: stamp, start: event.start, end: event.effectiveEnd,
+      timeZone: event.timeZone, summary: event.title)
+    calendarEvent.lastModified = event.updated.map { $0.instant(in: event.timeZone) }
+    calendarEvent.description = description(event)
+    calendarEvent.url = urls.absolute(urls.event(event.slug))
+    calendarEvent.location = event.location.map(ViewBuilder.locationText)
+    calendarEvent.status = {
+      switch event.status {
+      case .scheduled: return .confirmed
+      case .cancelled: return .cancelled
+      case .postponed: return .tentative
+      }
+    }()
+    calendarEvent.sequence = event.sequence
+    calendarEvent.categories = event.tags
+    if let email = event.contact?.email {
+      calendarEvent.organizer = CalendarEvent.Organizer(name: event.contact?.name, email: email)
+    } else if let email = site.settings.organisation?.email {
+      calendarEvent.organizer = CalendarEvent.Organizer(
+        name: site.settings.organisation?.name, email: email)
+    }
+    if let repetition = event.repetition {
+      calendarEvent.recurrenceRule = repetition.ruleText
+      calendarEvent.exceptionDates = repetition.exceptions
+    }
+    calendarEvent.lastOccurrenceEnd = last.endInstant
+    if let online = event.online {
+      calendarEvent.conference = CalendarEvent.Conference(url: online.url, label: online.platform)
+    }
+    return Entry(index: index, event: calendarEvent, lastEnd: last.endInstant)
+  }
+
+  /// Plain text: the summary, how to join online, then the event's address on the site.
+  private func description(_ event: Event) -> String {
+    var parts: [String] = []
+    if let summary = event.summary { parts.append(summary) }
+    if let online = event.online {
+      parts.append("\(builder.label("joinOnline")): \(online.url)")
+    }
+    if event.status == .cancelled { parts.insert(builder.label("cancelled").uppercased(), at: 0) }
+    parts.append(urls.absolute(urls.event(event.slug)))
+    return parts.joined(separator: "\n\n")
+  }
+}
