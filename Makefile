@@ -80,7 +80,9 @@ conformance: site $(VENV)/.installed
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
 	  || { rm -f $(VENV)/.installed; $(MAKE) --no-print-directory $(VENV)/.installed; }
 	$(VENV)/bin/python Tests/Conformance/gate.py site/
-	@# The golden site's calendars: a whole-day, a multi-day, a cancelled and an online event,
-	@# a series with an exception, another time zone and text full of characters to escape.
-	$(VENV)/bin/python Tests/Conformance/gate.py Tests/Fixtures/golden/expected --only ical
+	@# The golden site's calendars (a whole-day, a multi-day, a cancelled and an online event,
+	@# a series with an exception, another time zone, text full of characters to escape) and
+	@# its newsletter, under a base path.
+	$(VENV)/bin/python Tests/Conformance/gate.py Tests/Fixtures/golden/expected \
+	  --only feeds,ical,newsletter --screenshots build/screenshots/golden
 	$(VENV)/bin/python Tests/Conformance/serve_check.py $(RELEASE_BIN) content

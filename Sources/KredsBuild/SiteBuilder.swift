@@ -99,6 +99,16 @@ public enum SiteBuilder {
       return Report(diagnostics: diagnostics, files: nil)
     }
     let files = SiteRenderer.render(site, theme: theme)
+    let sizeProblems = NewsletterEmail.sizeDiagnostics(of: files, site: site).map {
+      diagnostic -> Diagnostic in
+      var copy = diagnostic
+      copy.file = prefix + diagnostic.file
+      return copy
+    }
+    if !sizeProblems.isEmpty {
+      diagnostics = (diagnostics + sizeProblems).sorted()
+      if diagnostics.containsErrors { return Report(diagnostics: diagnostics, files: nil) }
+    }
     if let output = options.outputFolder {
       try SiteWriter.write(files, to: output, contentFolder: options.contentFolder)
     }

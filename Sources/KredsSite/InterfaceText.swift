@@ -47,6 +47,17 @@ enum InterfaceText {
     "today": "I dag", "previousMonth": "Forrige måned", "nextMonth": "Næste måned",
     "noEventsInMonth": "Der er ingen arrangementer i denne måned.", "monthNav": "Måneder",
     "showCalendar": "Se månedskalenderen", "todayMarker": "i dag",
+    "newsletter": "Nyhedsbrev", "issueNumber": "Nr.", "newsletterStories": "Historier",
+    "newsletterEvents": "Kommende møder", "viewInBrowser": "Se nyhedsbrevet i din browser",
+    "emailVersions": "Til redaktøren: udgaver til mailprogrammet",
+    "emailHTML": "E-mail som HTML", "emailText": "E-mail som ren tekst",
+    "emailMessage": "Kladde, der åbner i mailprogrammet (.eml)",
+    "allNewsletters": "Alle nyhedsbreve", "noNewsletters": "Der er ingen nyhedsbreve endnu.",
+    "newslettersFeed": "Nyhedsbreve som feed (Atom)", "latestNewsletter": "Seneste nyhedsbrev",
+    "siteWideNewsletters": "Fælles nyhedsbreve for alle netværk",
+    "readStory": "Læs historien", "eventDetails": "Læs mere og tilmeld dig",
+    "sentBy": "Nyhedsbrevet sendes af", "noEventsInIssue": "Ingen møder i den kommende periode.",
+    "unsubscribe": "Afmeld nyhedsbrevet",
   ]
 
   static let english: [String: String] = [
@@ -90,5 +101,16 @@ enum InterfaceText {
     "today": "Today", "previousMonth": "Previous month", "nextMonth": "Next month",
     "noEventsInMonth": "There are no events this month.", "monthNav": "Months",
     "showCalendar": "See the month calendar", "todayMarker": "today",
+    "newsletter": "Newsletter", "issueNumber": "No.", "newsletterStories": "Stories",
+    "newsletterEvents": "Coming meetings", "viewInBrowser": "View this newsletter in your browser",
+    "emailVersions": "For the editor: versions for the mail program",
+    "emailHTML": "Email as HTML", "emailText": "Email as plain text",
+    "emailMessage": "Draft that opens in the mail program (.eml)",
+    "allNewsletters": "All newsletters", "noNewsletters": "There are no newsletters yet.",
+    "newslettersFeed": "Newsletters as a feed (Atom)", "latestNewsletter": "Latest newsletter",
+    "siteWideNewsletters": "Joint newsletters for all networks",
+    "readStory": "Read the story", "eventDetails": "Details and registration",
+    "sentBy": "This newsletter is sent by", "noEventsInIssue": "No meetings in the coming period.",
+    "unsubscribe": "Unsubscribe",
   ]
 }

@@ -13,6 +13,10 @@ enum PageJob: Sendable {
   /// The calendar entry page, showing the month of `now`.
   case calendar
   case calendarMonth(year: Int, month: Int)
+  case newsletter(Int)
+  /// The newsletters of one network, or (nil) of the whole site.
+  case newsletterArchive(Slug?)
+  case latestNewsletter(Slug)
   case page(Int)
   case notFound
 }
@@ -39,6 +43,12 @@ struct PageRenderer {
     let storyPages = max(1, (site.stories.count + storiesPerPage - 1) / storiesPerPage)
     jobs += (1...storyPages).map { .stories(page: $0) }
     jobs += tags.slugs.map { .tag($0) }
+    jobs += site.newsletters.indices.map { .newsletter($0) }
+    jobs.append(.newsletterArchive(nil))
+    let networksWithIssues = Set(site.newsletters.compactMap(\.network))
+    for network in site.networks where networksWithIssues.contains(network.slug) {
+      jobs += [.newsletterArchive(network.slug), .latestNewsletter(network.slug)]
+    }
     jobs.append(.calendar)
     jobs += CalendarMonth.months(of: site.occurrences).map {
       .calendarMonth(year: $0.year, month: $0.month)
@@ -64,6 +74,13 @@ struct PageRenderer {
     case .tag(let slug): return tag(slug)
     case .page(let index): return page(site.pages[index])
     case .notFound: return notFound()
+    case .newsletter(let index): return newsletter(site.newsletters[index], latest: false)
+    case .newsletterArchive(let network): return newsletterArchive(network)
+    case .latestNewsletter(let network):
+      guard let newest = site.newsletters.first(where: { $0.network == network }) else {
+        return notFound()
+      }
+      return newsletter(newest, latest: true)
     case .calendar: return calendar(month: nil)
     case .calendarMonth(let year, let month):
       return calendar(month: CalendarMonth(year: year, month: month))
@@ -100,6 +117,7 @@ struct PageRenderer {
       menuItem(builder.label("events"), urls.events, currentPath),
       menuItem(builder.label("calendar"), urls.calendar, currentPath),
       menuItem(builder.label("stories"), urls.stories, currentPath),
+      menuItem(builder.label("newsletters"), urls.newsletters, currentPath),
     ]
     menu += site.pages.filter { $0.menu != nil }.map {
       menuItem($0.title, urls.page($0.slug), currentPath)
@@ -157,6 +175,9 @@ struct PageRenderer {
       builder.storyCard)
     view["feedURL"] = urls.networkFeed(network.slug)
     view["subscribe"] = builder.subscribeLinks(feedPath: urls.networkCalendarFeed(network.slug))
+    let issues = site.newsletters.filter { $0.network == network.slug }
+    view["newsletters"] = issues.prefix(3).map(builder.newsletterCard)
+    view["newslettersURL"] = issues.isEmpty ? nil : urls.newsletters(network: network.slug)
     let feed = View([
       "title": "\(network.title) · \(builder.label("stories"))",
       "url": urls.networkFeed(network.slug),
@@ -278,6 +299,71 @@ struct PageRenderer {
     return output(
       template: "calendar", path: path, title: "\(builder.label("calendar")): \(monthName)",
       description: "\(builder.label("eventsIn")) \(monthName)", view: view)
+  }
+
+  /// An issue's web version; `latest` is the same page at the network's "newest issue" address,
+  /// whose canonical URL is the issue's own.
+  private func newsletter(_ newsletter: Newsletter, latest: Bool) -> OutputFile {
+    var view = View()
+    view["newsletter"] = builder.newsletterView(newsletter, absolute: false)
+    let path = builder.newsletterPath(newsletter)
+    var file = output(
+      template: "newsletter", path: path, title: builder.newsletterTitle(newsletter),
+      description: newsletter.preheader, ogType: "article",
+      feeds: newsletterFeeds(newsletter.network),
+      view: view)
+    if latest, let network = newsletter.network {
+      file.path = urls.outputFile(urls.latestNewsletter(network: network))
+    }
+    return file
+  }
+
+  private func newsletterFeeds(_ network: Slug?) -> [View] {
+    guard let network, let title = site.network(network)?.title else { return [] }
+    return [
+      View([
+        "title": "\(title) · \(builder.label("newsletters"))",
+        "url": urls.newsletterFeed(network: network),
+      ])
+    ]
+  }
+
+  private func newsletterArchive(_ network: Slug?) -> OutputFile {
+    var view = View()
+    let issues = site.newsletters.filter { network == nil || $0.network == network }
+    if let network, let item = site.network(network) {
+      view["issues"] = issues.map(builder.newsletterCard)
+      view["network"] = View(["title": item.title, "url": urls.network(network)])
+      view["feedURL"] = urls.newsletterFeed(network: network)
+      view["groups"] = [View]()
+      return output(
+        template: "newsletters", path: urls.newsletters(network: network),
+        title: "\(builder.label("newsletters")): \(item.title)", description: item.summary,
+        feeds: newsletterFeeds(network), view: view)
+    }
+    // The whole site: the joint issues first, then each network's.
+    var groups: [View] = []
+    let joint = issues.filter { $0.network == nil }
+    if !joint.isEmpty {
+      var group = View(["title": builder.label("siteWideNewsletters")])
+      group["issues"] = joint.map(builder.newsletterCard)
+      groups.append(group)
+    }
+    for item in site.networks {
+      let own = issues.filter { $0.network == item.slug }
+      guard !own.isEmpty else { continue }
+      var group = View([
+        "title": item.title, "url": urls.newsletters(network: item.slug),
+        "feedURL": urls.newsletterFeed(network: item.slug),
+      ])
+      group["issues"] = own.map(builder.newsletterCard)
+      groups.append(group)
+    }
+    view["groups"] = groups
+    view["issues"] = [View]()
+    return output(
+      template: "newsletters", path: urls.newsletters, title: builder.label("newsletters"),
+      description: nil, view: view)
   }
 
   private func notFound() -> OutputFile {

@@ -15,6 +15,8 @@ public enum SiteRenderer {
     let builder = ViewBuilder(site: site)
     files += feeds(site, builder: builder)
     files += CalendarFeeds(site: site, builder: builder).files()
+    let emails = NewsletterEmail(builder: builder, theme: theme)
+    files += site.newsletters.flatMap(emails.files)
     files.append(sitemap(files: files, urls: builder.urls))
     files.append(
       OutputFile(
@@ -43,6 +45,15 @@ public enum SiteRenderer {
           title: "\(network.title) · \(builder.label("stories"))", subtitle: network.summary,
           feedPath: urls.networkFeed(network.slug), pagePath: urls.network(network.slug),
           stories: site.stories.filter { $0.networkSlugs.contains(network.slug) }))
+    }
+    // Newsletter feeds carry the whole issue: introduction, stories and meetings.
+    for network in site.networks {
+      let issues = site.newsletters.filter { $0.network == network.slug }
+      guard !issues.isEmpty else { continue }
+      files.append(
+        writer.newsletterFeed(network: network, issues: issues) { issue in
+          NewsletterEmail.feedHTML(issue, builder: builder)
+        })
     }
     return files
   }

@@ -64,6 +64,14 @@ public struct SiteURLs: Sendable {
     network.map { path(words.newsletters, $0.rawValue, slug.rawValue) }
       ?? path(words.newsletters, slug.rawValue)
   }
+  /// One network's newsletters.
+  public func newsletters(network: Slug) -> String { path(words.newsletters, network.rawValue) }
+  /// The newest issue of a network's newsletter.
+  public func latestNewsletter(network: Slug) -> String {
+    path(words.newsletters, network.rawValue, words.latest)
+  }
+  /// The Atom feed of a network's newsletters, with their full content.
+  public func newsletterFeed(network: Slug) -> String { newsletters(network: network) + "feed.xml" }
   public func topic(_ slug: Slug) -> String { path(words.topics, slug.rawValue) }
   public func page(_ slug: Slug) -> String { path(slug.rawValue) }
   public var feed: String { basePath + "feed.xml" }

@@ -71,7 +71,8 @@ import Testing
     var broken: [String] = []
     var checked = 0
     let pattern = try NSRegularExpression(pattern: "(?:href|src)=\"([^\"]*)\"")
-    for (path, data) in files where path.hasSuffix(".html") {
+    // email.html is all absolute URLs and merge tags; the conformance gate checks it.
+    for (path, data) in files where path.hasSuffix(".html") && !path.hasSuffix("email.html") {
       let html = String(decoding: data, as: UTF8.self)
       for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
         guard let range = Range(match.range(at: 1), in: html) else { continue }

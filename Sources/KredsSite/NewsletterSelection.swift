@@ -1,0 +1,74 @@
+import Foundation
+
+/// What one newsletter issue tells (CONTENT.md, "Newsletter"): its stories and its coming
+/// meetings, chosen automatically or listed by the editor.
+struct NewsletterSelection {
+  /// How far back the first issue of a network looks for stories.
+  static let firstIssueStoryDays = 90
+
+  /// Indices into ``Site/stories``, newest first for `auto`, in the editor's order when listed.
+  var stories: [Int]
+  /// Meetings, soonest first for `auto`, in the editor's order when listed.
+  var occurrences: [Occurrence]
+}
+
+extension Site {
+  /// The issue before `newsletter` in the same network (or among the site-wide issues): the
+  /// latest one dated before it.
+  func previousIssue(of newsletter: Newsletter) -> Newsletter? {
+    newsletters.filter {
+      $0.network == newsletter.network
+        && ($0.date, $0.slug.rawValue) < (newsletter.date, newsletter.slug.rawValue)
+    }
+    .max { ($0.date, $0.slug.rawValue) < ($1.date, $1.slug.rawValue) }
+  }
+
+  /// The newsletter's stories and meetings. A site-wide issue draws on every network.
+  func selection(of newsletter: Newsletter) -> NewsletterSelection {
+    let excluded = Set(newsletter.exclude.map(\.value))
+    func inScope(_ item: BelongsToNetworks) -> Bool {
+      guard let network = newsletter.network else { return true }
+      return item.networkSlugs.contains(network)
+    }
+
+    var stories: [Int]
+    switch newsletter.stories {
+    case .automatic:
+      let after =
+        previousIssue(of: newsletter)?.date
+        ?? newsletter.date.adding(days: -NewsletterSelection.firstIssueStoryDays)
+      stories = self.stories.indices.filter { index in
+        let story = self.stories[index]
+        return inScope(story) && !excluded.contains(story.slug.rawValue)
+          && story.date.date > after && story.date.date <= newsletter.date
+      }
+    case .listed(let slugs):
+      stories = slugs.compactMap { Slug($0.value).flatMap { storyIndex[$0] } }
+    }
+
+    let windowEnd = newsletter.date.adding(days: settings.newsletterUpcomingDays)
+    func inWindow(_ occurrence: Occurrence) -> Bool {
+      occurrence.start.date >= newsletter.date && occurrence.start.date <= windowEnd
+    }
+    var occurrences: [Occurrence]
+    switch newsletter.events {
+    case .automatic:
+      occurrences = self.occurrences.filter { occurrence in
+        let event = self.event(of: occurrence)
+        return inScope(event) && !excluded.contains(event.slug.rawValue)
+          && event.status != .cancelled && inWindow(occurrence)
+      }
+    case .listed(let slugs):
+      occurrences = slugs.flatMap { slug -> [Occurrence] in
+        guard let index = Slug(slug.value).flatMap({ eventIndex[$0] }) else { return [] }
+        let all = self.occurrences.filter { $0.eventIndex == index }
+        // A listed event is told by its meetings in the window; failing that, by the next one
+        // after the issue (or its last, when all are over).
+        let shown = all.filter(inWindow)
+        if !shown.isEmpty { return shown }
+        return [all.first { $0.start.date >= newsletter.date } ?? all.last].compactMap { $0 }
+      }
+    }
+    return NewsletterSelection(stories: stories, occurrences: occurrences)
+  }
+}
