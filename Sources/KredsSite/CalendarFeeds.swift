@@ -69,7 +69,7 @@ struct CalendarFeeds {
   /// series themselves, exactly as the pages list it.
   private func entry(_ index: Int) -> Entry? {
     let event = site.events[index]
-    let occurrences = site.occurrences.filter { $0.eventIndex == index }
+    let occurrences = site.occurrences(ofEvent: index)
     guard let last = occurrences.last else { return nil }
     // A series starts at `start` even when that date is an `except` date: the rule and its
     // EXDATEs give the meetings, as calendar apps expand them.

@@ -26,7 +26,7 @@ extension ViewBuilder {
 
   func eventView(_ index: Int) -> View {
     let event = site.events[index]
-    let occurrences = site.occurrences.filter { $0.eventIndex == index }
+    let occurrences = site.occurrences(ofEvent: index)
     // The page tells the next meeting of a series; once all are past, the last one.
     let shown = occurrences.first { $0.endInstant > site.now } ?? occurrences.last
     var view: View

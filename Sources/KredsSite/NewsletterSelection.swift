@@ -61,7 +61,7 @@ extension Site {
     case .listed(let slugs):
       occurrences = slugs.flatMap { slug -> [Occurrence] in
         guard let index = Slug(slug.value).flatMap({ eventIndex[$0] }) else { return [] }
-        let all = self.occurrences.filter { $0.eventIndex == index }
+        let all = self.occurrences(ofEvent: index)
         // A listed event is told by its meetings in the window; failing that, by the next one
         // after the issue (or its last, when all are over).
         let shown = all.filter(inWindow)

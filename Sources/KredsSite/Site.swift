@@ -16,7 +16,12 @@ public struct Site: Sendable {
   /// Media paths relative to the content folder, sorted.
   public var media: [String]
   /// Every occurrence of every event, by start instant.
-  public var occurrences: [Occurrence]
+  public var occurrences: [Occurrence] {
+    didSet { occurrenceIndicesByEvent = Self.indexByEvent(occurrences) }
+  }
+  /// Positions in ``occurrences`` of each event's occurrences, so that a page or feed of one
+  /// event does not scan every occurrence of the site.
+  private var occurrenceIndicesByEvent: [Int: [Int]] = [:]
   /// The time upcoming and past are judged by.
   public var now: Date
   /// When the site was built: `SOURCE_DATE_EPOCH` when set, else the clock. Used where output
@@ -53,6 +58,19 @@ public struct Site: Sendable {
   }
 
   public func event(of occurrence: Occurrence) -> Event { events[occurrence.eventIndex] }
+
+  /// The occurrences of the event at `eventIndex`, in order.
+  public func occurrences(ofEvent eventIndex: Int) -> [Occurrence] {
+    (occurrenceIndicesByEvent[eventIndex] ?? []).map { occurrences[$0] }
+  }
+
+  private static func indexByEvent(_ occurrences: [Occurrence]) -> [Int: [Int]] {
+    var index: [Int: [Int]] = [:]
+    for (position, occurrence) in occurrences.enumerated() {
+      index[occurrence.eventIndex, default: []].append(position)
+    }
+    return index
+  }
 
   public func network(_ slug: Slug) -> Network? { networkIndex[slug].map { networks[$0] } }
 }
