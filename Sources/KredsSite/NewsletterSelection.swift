@@ -37,10 +37,12 @@ extension Site {
       let after =
         previousIssue(of: newsletter)?.date
         ?? newsletter.date.adding(days: -NewsletterSelection.firstIssueStoryDays)
+      // Dates first: they are cheap to compare and rule out nearly every story.
       stories = self.stories.indices.filter { index in
-        let story = self.stories[index]
-        return inScope(story) && !excluded.contains(story.slug.rawValue)
-          && story.date.date > after && story.date.date <= newsletter.date
+        let date = self.stories[index].date.date
+        guard date > after, date <= newsletter.date else { return false }
+        return inScope(self.stories[index])
+          && !excluded.contains(self.stories[index].slug.rawValue)
       }
     case .listed(let slugs):
       stories = slugs.compactMap { Slug($0.value).flatMap { storyIndex[$0] } }
@@ -54,9 +56,10 @@ extension Site {
     switch newsletter.events {
     case .automatic:
       occurrences = self.occurrences.filter { occurrence in
-        let event = self.event(of: occurrence)
-        return inScope(event) && !excluded.contains(event.slug.rawValue)
-          && event.status != .cancelled && inWindow(occurrence)
+        guard inWindow(occurrence) else { return false }
+        let index = occurrence.eventIndex
+        return inScope(events[index]) && !excluded.contains(events[index].slug.rawValue)
+          && events[index].status != .cancelled
       }
     case .listed(let slugs):
       occurrences = slugs.flatMap { slug -> [Occurrence] in
