@@ -24,25 +24,24 @@ enum PreviewPages {
     <!DOCTYPE html>
     <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Kreds: the content has errors</title></head>
-    <body>\(problemsPanel(diagnostics))\(reloadScript)</body></html>
+    <body>\(problemsPanel(diagnostics, hasGoodBuild: false))\(reloadScript)</body></html>
     """
   }
 
   /// Every diagnostic as `file:line:column: error: message`, over the page.
-  static func problemsPanel(_ diagnostics: [Diagnostic]) -> String {
+  static func problemsPanel(_ diagnostics: [Diagnostic], hasGoodBuild: Bool = true) -> String {
+    let serving =
+      hasGoodBuild
+      ? "Kreds keeps serving the last good site." : "There is no good build to show yet."
     let errors = diagnostics.filter { $0.severity == .error }.count
-    let items = diagnostics.map { "<li><code>\(escape($0.formatted()))</code></li>" }.joined()
+    let items = diagnostics.map { "<li><code>\(HTMLText.escape($0.formatted()))</code></li>" }
+      .joined()
     return """
       <div id="kreds-problems" role="alert" style="position:fixed;inset:0;overflow:auto;z-index:2147483647;\
       background:#fff;color:#1c2521;font:16px/1.5 system-ui,sans-serif;padding:1.5rem;border-top:6px solid #a3262a">\
       <h2 style="margin-top:0;color:#5c1114">\(errors == 1 ? "1 error" : "\(errors) errors") in the content</h2>\
-      <p>Kreds keeps serving the last good site. Fix the files below and save: this page reloads by itself.</p>\
+      <p>\(serving) Fix the files below and save: this page reloads by itself.</p>\
       <ul style="padding-left:1.2rem">\(items)</ul></div>
       """
-  }
-
-  static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 }

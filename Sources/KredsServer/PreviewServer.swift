@@ -124,8 +124,12 @@ actor Rebuilder {
         if report.files != nil {
           log("\(reason == nil ? "Built" : "Rebuilt") \(report.pageCount) pages in \(seconds)")
         } else {
+          // Before the first good build there is no site to fall back on: pages show the problems.
+          let serving =
+            await state.hasGoodBuild
+            ? "still serving the last good site" : "pages show the problems until they are fixed"
           log(
-            "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s") in the content; still serving the last good site"
+            "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s") in the content; \(serving)"
           )
         }
         await state.update(with: report)

@@ -133,8 +133,8 @@ final class ViewBuilder {
 }
 
 /// Escaping for HTML text and attribute values.
-enum HTMLText {
-  static func escape(_ text: String) -> String {
+public enum HTMLText {
+  public static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {
