@@ -50,6 +50,7 @@ public enum NewContent {
   }
 
   static func file(for kind: Kind, contentFolder: URL) throws -> (String, String) {
+    let skeletons = Skeletons(language: siteLanguage(contentFolder))
     switch kind {
     case .network(let slug, let title):
       guard Slug(slug) != nil else {
@@ -57,18 +58,21 @@ public enum NewContent {
           "'\(slug)' cannot be a network's address: use a–z, 0–9 and hyphens"
             + (Slug.make(from: slug).map { ", e.g. '\($0)'" } ?? ""))
       }
-      return ("networks/\(slug)/index.md", networkText(title: title))
+      return ("networks/\(slug)/index.md", skeletons.network(title: title))
     case .event(let network, let title, let start):
       try requireNetwork(network, in: contentFolder)
       let slug = try slug(date: start.date, title: title)
-      return ("networks/\(network)/events/\(slug).md", eventText(title: title, start: start))
+      return ("networks/\(network)/events/\(slug).md", skeletons.event(title: title, start: start))
     case .story(let network, let title, let date):
       try requireNetwork(network, in: contentFolder)
       let slug = try slug(date: date, title: title)
-      return ("networks/\(network)/stories/\(slug).md", storyText(title: title, date: date))
+      return ("networks/\(network)/stories/\(slug).md", skeletons.story(title: title, date: date))
     case .newsletter(let network, let date):
       try requireNetwork(network, in: contentFolder)
-      return ("networks/\(network)/newsletters/\(date)-nyhedsbrev.md", newsletterText(date: date))
+      return (
+        "networks/\(network)/newsletters/\(date)-\(skeletons.newsletterWord).md",
+        skeletons.newsletter(date: date)
+      )
     }
   }
 
@@ -92,6 +96,20 @@ public enum NewContent {
     }
   }
 
+  /// The site's language from site.yaml, so that the placeholders are in the editors' language;
+  /// Danish when it cannot be read.
+  static func siteLanguage(_ contentFolder: URL) -> Language {
+    let file = contentFolder.appendingPathComponent("site.yaml")
+    if let data = FileManager.default.contents(atPath: file.path),
+      case .settings(let settings)? = ContentParser.parseSettings(
+        SourceFile(path: "site.yaml", bytes: [UInt8](data))
+      ).item
+    {
+      return settings.language
+    }
+    return .da
+  }
+
   /// A YAML value in double quotes, so titles with `: ` or `#` stay text.
   static func quoted(_ text: String) -> String {
     "\""
@@ -107,89 +125,5 @@ public enum NewContent {
       date: start.date.adding(days: minutes / 1440),
       time: LocalTime(hour: minutes % 1440 / 60, minute: minutes % 60))
     return end.description
-  }
-
-  static func networkText(title: String) -> String {
-    """
-    ---
-    title: \(quoted(title))
-    summary: "Skriv et afsnit om netværket: hvem det er for, og hvad det arbejder med."
-    # region: Nyborg Kommune
-    # organiser: {name: Erhvervshuset, url: https://example.dk/, email: kontakt@example.dk}
-    # contact: {name: Navn Navnesen, role: Projektleder, email: navn@example.dk, phone: "+45 12 34 56 78"}
-    # status: active            # active, paused or ended
-    # founded: 2024
-    # links: {website: https://example.dk/}
-    # steering_committee:
-    #   - {name: Navn Navnesen, organisation: Virksomhed A/S}
-    # tags: [energi]
-    # image: media/netvaerk.jpg
-    # image_alt: Beskriv billedet
-    ---
-
-    Beskriv netværkets formål, hvem det er for, og hvordan man bliver medlem.
-
-    """
-  }
-
-  static func eventText(title: String, start: LocalDateTime) -> String {
-    """
-    ---
-    title: \(quoted(title))
-    start: \(start)
-    # end: \(defaultEnd(start))
-    location:
-      name: "Skriv stedets navn"
-      # address: Havnegade 3
-      # postal_code: 5800
-      # city: Nyborg
-    # online: {url: https://example.dk/moede, platform: Microsoft Teams}
-    # summary: Én sætning om mødet til lister og kalendere.
-    # registration: {url: https://example.dk/tilmelding, deadline: \(start.date), price: Gratis}
-    # contact: {name: Navn Navnesen, email: navn@example.dk}
-    # agenda:
-    #   - {time: "09:00", title: Velkomst}
-    # tags: [energi]
-    ---
-
-    Skriv om mødet: hvad sker der, og hvem er det for?
-
-    """
-  }
-
-  static func storyText(title: String, date: LocalDate) -> String {
-    """
-    ---
-    title: \(quoted(title))
-    date: \(date)
-    # summary: Én sætning til lister og feeds (ellers bruges første afsnit).
-    # author: Navn Navnesen
-    # companies:
-    #   - {name: Virksomhed A/S, url: https://example.dk/}
-    # tags: [energi]
-    # image: media/historier/billede.jpg
-    # image_alt: Beskriv billedet
-    ---
-
-    Første afsnit fortæller historien kort. Resten giver detaljerne.
-
-    """
-  }
-
-  static func newsletterText(date: LocalDate) -> String {
-    """
-    ---
-    date: \(date)
-    # title: Nyhedsbrev
-    # number: 1
-    # preheader: Den korte tekst, mailprogrammer viser før brevet åbnes.
-    # stories: auto             # or a list of story slugs
-    # events: auto              # or a list of event slugs
-    # exclude: []
-    ---
-
-    Skriv en kort indledning til nyhedsbrevet.
-
-    """
   }
 }
