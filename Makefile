@@ -86,3 +86,17 @@ conformance: site $(VENV)/.installed
 	$(VENV)/bin/python Tests/Conformance/gate.py Tests/Fixtures/golden/expected \
 	  --only feeds,ical,newsletter --screenshots build/screenshots/golden
 	$(VENV)/bin/python Tests/Conformance/serve_check.py $(RELEASE_BIN) content
+
+# Kreds against Hugo (Debian's, installed when missing; needs root) on synthetic corpora of 1k,
+# 4k, 16k and 64k content files: cold full builds, median of 5 after a warm-up, peak memory;
+# see docs/PERFORMANCE.md. Fewer sizes: `make bench BENCH_SIZES=1000,4000`; another binary:
+# `make bench KREDS_BIN=path/to/kreds`; more run.py flags in BENCH_FLAGS (e.g. --runs 3).
+KREDS_BIN ?= $(RELEASE_BIN)
+BENCH_SIZES ?=
+BENCH_FLAGS ?=
+
+.PHONY: bench
+bench: $(KREDS_BIN)
+	@command -v hugo >/dev/null || { echo "Installing hugo…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
+	python3 bench/run.py --kreds $(KREDS_BIN) $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(BENCH_FLAGS)
