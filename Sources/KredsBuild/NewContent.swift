@@ -99,15 +99,7 @@ public enum NewContent {
   /// The site's language from site.yaml, so that the placeholders are in the editors' language;
   /// Danish when it cannot be read.
   static func siteLanguage(_ contentFolder: URL) -> Language {
-    let file = contentFolder.appendingPathComponent("site.yaml")
-    if let data = FileManager.default.contents(atPath: file.path),
-      case .settings(let settings)? = ContentParser.parseSettings(
-        SourceFile(path: "site.yaml", bytes: [UInt8](data))
-      ).item
-    {
-      return settings.language
-    }
-    return .da
+    SiteSettingsFile.read(in: contentFolder)?.language ?? .da
   }
 
   /// A YAML value in double quotes, so titles with `: ` or `#` stay text.

@@ -86,12 +86,13 @@ public enum SiteBuilder {
       options: SiteResolver.Options(
         now: options.now, buildTime: try options.buildTime ?? BuildTime.fromEnvironment(),
         includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
-    var diagnostics = (discovered.diagnostics + resolved.diagnostics).map {
-      diagnostic -> Diagnostic in
+    // Printed paths start at the content folder as the editor named it.
+    func displayed(_ diagnostic: Diagnostic) -> Diagnostic {
       var copy = diagnostic
       copy.file = prefix + diagnostic.file
       return copy
     }
+    var diagnostics = (discovered.diagnostics + resolved.diagnostics).map(displayed)
     diagnostics += themeResult.diagnostics
     diagnostics.sort()
     guard let site = resolved.site, let theme = themeResult.theme, !diagnostics.containsErrors
@@ -99,12 +100,7 @@ public enum SiteBuilder {
       return Report(diagnostics: diagnostics, files: nil)
     }
     let files = SiteRenderer.render(site, theme: theme)
-    let sizeProblems = NewsletterEmail.sizeDiagnostics(of: files, site: site).map {
-      diagnostic -> Diagnostic in
-      var copy = diagnostic
-      copy.file = prefix + diagnostic.file
-      return copy
-    }
+    let sizeProblems = NewsletterEmail.sizeDiagnostics(of: files, site: site).map(displayed)
     if !sizeProblems.isEmpty {
       diagnostics = (diagnostics + sizeProblems).sorted()
       if diagnostics.containsErrors { return Report(diagnostics: diagnostics, files: nil) }

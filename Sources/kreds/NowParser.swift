@@ -1,4 +1,5 @@
 import Foundation
+import KredsBuild
 import KredsSite
 
 /// Reads `--now`: a local time in the site's time zone, or an ISO 8601 instant.
@@ -12,14 +13,6 @@ enum NowParser {
 
   /// The site's zone from site.yaml when it can be read, for `--now` in local time.
   private static func siteTimeZone(_ contentFolder: URL) -> TimeZone {
-    let file = contentFolder.appendingPathComponent("site.yaml")
-    if let data = FileManager.default.contents(atPath: file.path),
-      case .settings(let settings)? = ContentParser.parseSettings(
-        SourceFile(path: "site.yaml", bytes: [UInt8](data))
-      ).item
-    {
-      return settings.timeZone
-    }
-    return ContentParser.fallbackTimeZone
+    SiteSettingsFile.read(in: contentFolder)?.timeZone ?? ContentParser.fallbackTimeZone
   }
 }
