@@ -6,6 +6,7 @@
 #   make check    validate the example content
 #   make install  install kreds and the default theme under $(PREFIX)
 #   make format   format the Swift sources with swift format
+#   make test-sanitize  the Swift tests under AddressSanitizer, then ThreadSanitizer
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
@@ -14,7 +15,7 @@ SWIFT ?= swift
 NOW ?= 2026-11-23 12:00
 RELEASE_BIN = .build/release/kreds
 
-.PHONY: all site test check install format deps clean golden conformance
+.PHONY: all site test check install format deps clean golden conformance test-sanitize
 
 all: site
 
@@ -40,6 +41,15 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory conformance
+
+# The Swift tests under AddressSanitizer and ThreadSanitizer, each in its own build folder (a
+# sanitized build is a separate full build). Not part of `make test`: it takes a while.
+test-sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/sanitize-address
+	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build/sanitize-address
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/sanitize-thread
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread \
+	  --scratch-path .build/sanitize-thread
 
 # Re-record the golden files of Tests/Fixtures/golden after a deliberate change; review the diff.
 golden: deps

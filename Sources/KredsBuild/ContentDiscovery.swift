@@ -10,6 +10,11 @@ public enum ContentDiscovery {
     public var diagnostics: [Diagnostic]
   }
 
+  /// The largest content file Kreds reads, in bytes. A story is about 3 KB; a file a thousand
+  /// times that is a pasted document or a mistake, and parsing it would cost seconds and
+  /// hundreds of megabytes. Media files have no limit: they are copied, not read.
+  public static let maximumFileSize = 1 << 20
+
   /// Lists `contentFolder`. Throws ``BuildError`` when the folder cannot be read at all.
   public static func discover(contentFolder: URL) throws -> Result {
     let fileManager = FileManager.default
@@ -24,14 +29,30 @@ public enum ContentDiscovery {
     let root = contentFolder.resolvingSymlinksInPath().standardizedFileURL
     var files: [SourceFile] = []
     var diagnostics: [Diagnostic] = []
-    try walk(root, relative: "", root: root, files: &files, diagnostics: &diagnostics)
+    var rootStatus = stat()
+    let ancestors: Set<FolderIdentity> =
+      stat(root.path, &rootStatus) == 0 ? [FolderIdentity(rootStatus)] : []
+    try walk(
+      root, relative: "", root: root, ancestors: ancestors, files: &files,
+      diagnostics: &diagnostics)
     files.sort { $0.path < $1.path }
     return Result(files: files, diagnostics: diagnostics)
   }
 
+  /// A folder as the file system knows it, so that a link back to a folder being walked is
+  /// seen whatever path leads to it.
+  private struct FolderIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+    init(_ status: stat) {
+      device = UInt64(status.st_dev)
+      inode = UInt64(status.st_ino)
+    }
+  }
+
   private static func walk(
-    _ folder: URL, relative: String, root: URL, files: inout [SourceFile],
-    diagnostics: inout [Diagnostic]
+    _ folder: URL, relative: String, root: URL, ancestors: Set<FolderIdentity>,
+    files: inout [SourceFile], diagnostics: inout [Diagnostic]
   ) throws {
     let names: [String]
     do {
@@ -72,10 +93,29 @@ public enum ContentDiscovery {
       }
       switch status.st_mode & S_IFMT {
       case S_IFDIR:
-        try walk(target, relative: path, root: root, files: &files, diagnostics: &diagnostics)
+        let identity = FolderIdentity(status)
+        guard !ancestors.contains(identity) else {
+          diagnostics.append(
+            Diagnostic(
+              file: path, location: .fileStart,
+              message:
+                "this symbolic link points back to a folder that contains it, which would never end; remove it"
+            ))
+          continue
+        }
+        try walk(
+          target, relative: path, root: root, ancestors: ancestors.union([identity]),
+          files: &files, diagnostics: &diagnostics)
       case S_IFREG:
         if path.hasPrefix("media/") {
           files.append(SourceFile(path: path, bytes: []))
+        } else if status.st_size > maximumFileSize {
+          diagnostics.append(
+            Diagnostic(
+              file: path, location: .fileStart,
+              message:
+                "this file is \(megabytes(Int(status.st_size))) and a content file can be at most 1 MB; split the text into several pages, or put documents in media/ and link to them"
+            ))
         } else if let data = FileManager.default.contents(atPath: target.path) {
           files.append(SourceFile(path: path, bytes: [UInt8](data)))
         } else {
@@ -90,5 +130,11 @@ public enum ContentDiscovery {
             file: path, location: .fileStart, message: "this is not a regular file; remove it"))
       }
     }
+  }
+
+  /// "100.0 MB", with a decimal point whatever the locale: diagnostics are in English.
+  private static func megabytes(_ bytes: Int) -> String {
+    let tenths = (bytes * 10 + (1 << 19)) >> 20
+    return "\(tenths / 10).\(tenths % 10) MB"
   }
 }

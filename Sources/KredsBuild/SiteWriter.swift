@@ -57,13 +57,54 @@ public enum SiteWriter {
       }
       switch file.content {
       case .bytes(let bytes):
-        guard fileManager.createFile(atPath: url.path, contents: Data(bytes)) else {
-          throw BuildError("cannot write '\(url.path)'; check free space and permissions")
-        }
+        try write(bytes, to: url.path)
       case .contentFile(let path):
         try fileManager.copyItem(at: contentFolder.appendingPathComponent(path), to: url)
       }
     }
+  }
+
+  /// One `write` per file into the private staging folder: no temporary file and rename per
+  /// file as Foundation's writer does, since the whole folder is swapped in at the end. A short
+  /// write (disk full, file size limit) is an error that names the file and the reason.
+  private static func write(_ bytes: [UInt8], to path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw writeError(path) }
+    var written = 0
+    let failed = bytes.withUnsafeBytes { buffer -> Bool in
+      while written < buffer.count {
+        let result = Foundation.write(
+          descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+        if result < 0 {
+          if errno == EINTR { continue }
+          return true
+        }
+        written += result
+      }
+      return false
+    }
+    if failed {
+      let error = writeError(path)
+      close(descriptor)
+      throw error
+    }
+    guard close(descriptor) == 0 else { throw writeError(path) }
+  }
+
+  private static func writeError(_ path: String) -> BuildError {
+    BuildError(
+      "cannot write '\(path)': \(String(cString: strerror(errno))); check free space and permissions"
+    )
+  }
+
+  /// Whether the build that named a temporary folder with its process number still runs: its
+  /// folder is not a leftover, and a second build must not delete it under it.
+  private static func isRunning(_ entry: String) -> Bool {
+    guard let number = entry.split(separator: "-").last.flatMap({ Int32($0) }), number > 0 else {
+      return false
+    }
+    if number == ProcessInfo.processInfo.processIdentifier { return false }
+    return kill(number, 0) == 0 || errno == EPERM
   }
 
   /// A build killed between its two renames leaves the old site under its temporary name and no
@@ -74,7 +115,9 @@ public enum SiteWriter {
     guard !fileManager.fileExists(atPath: target.path),
       let leftovers = try? fileManager.contentsOfDirectory(atPath: parent.path)
     else { return }
-    if let old = leftovers.sorted().last(where: { $0.hasPrefix(".\(name).kreds-old-") }) {
+    if let old = leftovers.sorted().last(where: {
+      $0.hasPrefix(".\(name).kreds-old-") && !isRunning($0)
+    }) {
       try? fileManager.moveItem(at: parent.appendingPathComponent(old), to: target)
     }
   }
@@ -84,7 +127,9 @@ public enum SiteWriter {
     let fileManager = FileManager.default
     guard let entries = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
     for entry in entries
-    where entry.hasPrefix(".\(name).kreds-new-") || entry.hasPrefix(".\(name).kreds-old-") {
+    where (entry.hasPrefix(".\(name).kreds-new-") || entry.hasPrefix(".\(name).kreds-old-"))
+      && !isRunning(entry)
+    {
       try? fileManager.removeItem(at: parent.appendingPathComponent(entry))
     }
   }

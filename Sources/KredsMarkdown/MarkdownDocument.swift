@@ -20,4 +20,12 @@ public struct MarkdownDocument: Hashable, Sendable {
   public var firstParagraph: String
   /// The whole document as plain text.
   public var plainText: String
+  /// Set when the text breaks one of ``MarkdownLimits``; the rest is then empty.
+  public var refusal: MarkdownLimits.Violation? = nil
+}
+
+extension MarkdownDocument {
+  init(refusal: MarkdownLimits.Violation) {
+    self.init(html: "", links: [], firstParagraph: "", plainText: "", refusal: refusal)
+  }
 }

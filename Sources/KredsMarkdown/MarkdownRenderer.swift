@@ -11,6 +11,9 @@ public enum MarkdownRenderer {
     _ text: String, allowRawHTML: Bool, tableLabel: String = "Table",
     placeholder: (Int) -> String
   ) -> MarkdownDocument {
+    if let violation = MarkdownLimits.firstViolation(in: text) {
+      return MarkdownDocument(refusal: violation)
+    }
     cmark_gfm_core_extensions_ensure_registered()
     // Column alignment as style attributes: HTML5 has no `align` on table cells.
     var options =
@@ -36,6 +39,9 @@ public enum MarkdownRenderer {
       return MarkdownDocument(html: "", links: [], firstParagraph: "", plainText: "")
     }
     defer { cmark_node_free(root) }
+    if let violation = nestingViolation(in: root) {
+      return MarkdownDocument(refusal: violation)
+    }
 
     let plainText = renderPlainText(root, options: options)
     let firstParagraph = firstParagraphText(of: root, options: options)
@@ -106,6 +112,41 @@ public enum MarkdownRenderer {
       _ = placeholder(links.count - 1).withCString { cmark_node_set_url(node, $0) }
     }
     return links
+  }
+
+  /// The first node nested deeper than ``MarkdownLimits/maximumNesting``, found before any
+  /// renderer recurses into it.
+  private static func nestingViolation(in root: OpaquePointer) -> MarkdownLimits.Violation? {
+    guard let iterator = cmark_iter_new(root) else { return nil }
+    defer { cmark_iter_free(iterator) }
+    // The iterator reports leaving every node except these, which cannot have children.
+    let leaves: Set<UInt32> = [
+      CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+      CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+    ].map { UInt32($0.rawValue) }.reduce(into: []) { $0.insert($1) }
+    var depth = 0
+    var enclosingLine = 1
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { return nil }
+      if event == CMARK_EVENT_EXIT {
+        depth -= 1
+        continue
+      }
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      let line = Int(cmark_node_get_start_line(node))
+      if line > 0 { enclosingLine = line }
+      if leaves.contains(UInt32(cmark_node_get_type(node).rawValue)) { continue }
+      depth += 1
+      // The document node itself is one level.
+      if depth > MarkdownLimits.maximumNesting + 1 {
+        return MarkdownLimits.Violation(
+          line: enclosingLine, byteColumn: max(1, Int(cmark_node_get_start_column(node))),
+          message:
+            "the text is nested more than \(MarkdownLimits.maximumNesting) levels deep here (lists, quotes, emphasis or links inside each other); remove the extra levels"
+        )
+      }
+    }
   }
 
   /// The literal text under a node (an image's alt text).

@@ -194,20 +194,32 @@ enum BodyParser {
     let document = MarkdownRenderer.render(
       text, allowRawHTML: allowRawHTML, tableLabel: tableLabel, placeholder: Body.placeholder)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if let refusal = document.refusal {
+      let location = SourceLocation(
+        line: refusal.line + firstLine - 1,
+        column: characterColumn(refusal.byteColumn, of: refusal.line, in: lines))
+      return (Body.empty, [Diagnostic(file: "", location: location, message: refusal.message)])
+    }
     let links = document.links.map { link -> BodyLink in
-      var column = link.byteColumn
-      if link.line - 1 < lines.count {
-        let bytes = Array(lines[link.line - 1].utf8.prefix(link.byteColumn - 1))
-        column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
-      }
-      return BodyLink(
+      BodyLink(
         destination: link.destination, isImage: link.isImage, altText: link.altText,
-        location: SourceLocation(line: link.line + firstLine - 1, column: column))
+        location: SourceLocation(
+          line: link.line + firstLine - 1,
+          column: characterColumn(link.byteColumn, of: link.line, in: lines)))
     }
     let body = Body(
       html: document.html, links: links, firstParagraph: document.firstParagraph,
       plainText: document.plainText)
     return (body, links.compactMap(problem))
+  }
+
+  /// cmark counts columns in bytes; editors count characters.
+  private static func characterColumn(_ byteColumn: Int, of line: Int, in lines: [Substring])
+    -> Int
+  {
+    guard line >= 1, line - 1 < lines.count else { return byteColumn }
+    let bytes = Array(lines[line - 1].utf8.prefix(byteColumn - 1))
+    return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
   }
 
   /// What is wrong with a link on its own, without knowing the rest of the site.

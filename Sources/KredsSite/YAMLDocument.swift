@@ -60,6 +60,13 @@ enum YAMLDocument {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
+      if problem.hasPrefix("Maximum nesting level reached") {
+        // libyaml's own text names a C function; the editor needs the limit and the fix.
+        sink.error(
+          "YAML nesting is deeper than 1,000 levels here ('[', '{', '-' or indentation inside each other); front matter needs a few levels at most, so close the brackets or remove the extra levels",
+          at: Position.location(mark, firstLine: firstLine))
+        return
+      }
       var message = "YAML syntax: \(problem)"
       if let context { message += " (\(context.text))" }
       message += hint(for: problem)
