@@ -194,10 +194,11 @@ enum BodyParser {
     let document = MarkdownRenderer.render(
       text, allowRawHTML: allowRawHTML, tableLabel: tableLabel, placeholder: Body.placeholder)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var columns = CharacterColumns(lines: lines)
     if let refusal = document.refusal {
       let location = SourceLocation(
         line: refusal.line + firstLine - 1,
-        column: characterColumn(refusal.byteColumn, of: refusal.line, in: lines))
+        column: columns.column(ofByte: refusal.byteColumn, onLine: refusal.line))
       return (Body.empty, [Diagnostic(file: "", location: location, message: refusal.message)])
     }
     let links = document.links.map { link -> BodyLink in
@@ -205,21 +206,12 @@ enum BodyParser {
         destination: link.destination, isImage: link.isImage, altText: link.altText,
         location: SourceLocation(
           line: link.line + firstLine - 1,
-          column: characterColumn(link.byteColumn, of: link.line, in: lines)))
+          column: columns.column(ofByte: link.byteColumn, onLine: link.line)))
     }
     let body = Body(
       html: document.html, links: links, firstParagraph: document.firstParagraph,
       plainText: document.plainText)
     return (body, links.compactMap(problem))
-  }
-
-  /// cmark counts columns in bytes; editors count characters.
-  private static func characterColumn(_ byteColumn: Int, of line: Int, in lines: [Substring])
-    -> Int
-  {
-    guard line >= 1, line - 1 < lines.count else { return byteColumn }
-    let bytes = Array(lines[line - 1].utf8.prefix(byteColumn - 1))
-    return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
   }
 
   /// What is wrong with a link on its own, without knowing the rest of the site.
@@ -255,5 +247,33 @@ enum BodyParser {
         "'\(destination)' has no scheme; write the full address, e.g. 'https:\(destination)'")
     }
     return nil
+  }
+}
+
+/// cmark counts columns in bytes; editors count characters. Links come in document order, so
+/// counting goes on from the previous link on the same line instead of from the line's start:
+/// one line with 50,000 autolinks stays linear.
+struct CharacterColumns {
+  let lines: [Substring]
+  private var line = 0
+  private var byte = 0
+  private var column = 1
+
+  init(lines: [Substring]) { self.lines = lines }
+
+  mutating func column(ofByte byteColumn: Int, onLine line: Int) -> Int {
+    guard line >= 1, line - 1 < lines.count, byteColumn >= 1 else { return byteColumn }
+    if line != self.line || byteColumn < byte + 1 {
+      self.line = line
+      byte = 0
+      column = 1
+    }
+    let text = lines[line - 1].utf8
+    let from = text.index(text.startIndex, offsetBy: min(byte, text.count))
+    let to = text.index(text.startIndex, offsetBy: min(byteColumn - 1, text.count))
+    // A scalar starts at every byte that is not a UTF-8 continuation byte.
+    column += text[from..<to].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    byte = byteColumn - 1
+    return column
   }
 }

@@ -57,15 +57,12 @@ final class ViewBuilder {
   /// With `absolute`, links to the site's own pages and media are full URLs (for feeds).
   func bodyHTML(_ body: Body, file: String, absolute: Bool = false) -> String {
     guard !body.links.isEmpty, let targets = site.linkTargets[file] else { return body.html }
-    var html = body.html
-    // Replace from the highest index down so `kreds-link:1` never matches inside `kreds-link:12`.
-    for index in targets.indices.reversed() {
+    return body.html { index in
+      guard index < targets.count else { return Body.placeholder(index) }
       var url = urls.url(of: targets[index])
       if absolute, url.hasPrefix("/") { url = urls.absolute(url) }
-      html = html.replacingOccurrences(
-        of: "\"\(Body.placeholder(index))\"", with: "\"\(HTMLText.escape(url))\"")
+      return HTMLText.escape(url)
     }
-    return html
   }
 
   // MARK: Cards

@@ -90,3 +90,15 @@ import Testing
     }
   }
 }
+
+@Suite struct CharacterColumnsTests {
+  @Test func bytesBecomeCharactersAcrossLinksOnOneLine() {
+    var columns = CharacterColumns(lines: ["æøå [a](b) ü [c](d)", "[e](f)"])
+    // cmark counts bytes: the second link starts at byte 18, character 14.
+    #expect(columns.column(ofByte: 8, onLine: 1) == 5)
+    #expect(columns.column(ofByte: 18, onLine: 1) == 14)
+    #expect(columns.column(ofByte: 1, onLine: 2) == 1)
+    // Back on an earlier position: counted again from the line's start.
+    #expect(columns.column(ofByte: 8, onLine: 1) == 5)
+  }
+}
