@@ -96,6 +96,11 @@ conformance: site $(VENV)/.installed
 	$(VENV)/bin/python Tests/Conformance/gate.py Tests/Fixtures/golden/expected \
 	  --only feeds,ical,newsletter --screenshots build/screenshots/golden
 	$(VENV)/bin/python Tests/Conformance/serve_check.py $(RELEASE_BIN) content
+	@# Hostile input (issue 8): a site whose every text field and body carries strings that try
+	@# to become markup, a property or a header; every output read back with a real parser.
+	$(RELEASE_BIN) build --content Tests/Fixtures/hostile/content --templates templates \
+	  --output build/hostile --now "$(NOW)"
+	$(VENV)/bin/python Tests/Conformance/hostilecheck.py build/hostile
 
 # Kreds against Hugo (Debian's, installed when missing; needs root) on synthetic corpora of 1k,
 # 4k, 16k and 64k content files: cold full builds, median of 5 after a warm-up, peak memory;

@@ -41,8 +41,32 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
   /// The compiler-style line, `path:line:column: error: message`, with `prefix` before the path
   /// (the content folder as the editor named it, so the path opens from where they stand).
+  /// Control characters (but line feeds) and direction overrides, which a message may quote
+  /// from content, are written as `\u{1B}`, so a message can never drive the terminal or reorder
+  /// the line it is printed on.
   public func formatted(prefix: String = "") -> String {
-    "\(prefix)\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    "\(prefix)\(file):\(location.line):\(location.column): \(severity.rawValue): \(Self.printable(message))"
+  }
+
+  /// `text` with control characters but line feeds, and direction controls, written `\u{…}`.
+  static func printable(_ text: String) -> String {
+    func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar.value {
+      case 0x0A: return false
+      case 0x00..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+      default: return false
+      }
+    }
+    guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if isUnprintable(scalar) {
+        result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
   }
 
   public var description: String { formatted() }

@@ -229,9 +229,9 @@ enum BodyParser {
       return error(
         "the link has no destination; write it in the parentheses: [text](https://example.dk/)")
     }
-    if let scheme = LinkScheme.of(destination) {
+    if let scheme = LinkScheme.of(LinkScheme.asBrowsersRead(destination)) {
       switch scheme {
-      case "javascript", "vbscript", "data", "file":
+      case let scheme where LinkScheme.forbidden.contains(scheme):
         return error(
           "links and images may not use '\(scheme):' addresses; use an https:// address or a file in media/"
         )

@@ -60,15 +60,28 @@ enum TextDecoding {
         at: SourceLocation(line: line, column: column))
       return nil
     }
-    if content.contains(0) {
-      let absolute = (content.firstIndex(of: 0) ?? 0)
-      let line = bytes[..<absolute].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-      sink.error(
-        "the file contains a NUL character at byte offset \(absolute); remove it",
-        at: SourceLocation(line: line, column: 1))
-      return nil
-    }
     let text = String(decoding: content, as: UTF8.self)
+    // Each forbidden character (NUL, other controls, direction overrides) is reported where it
+    // is; the file is not read further, since YAML and Markdown would each treat them their own
+    // way.
+    var line = 1
+    var column = 1
+    var found = false
+    for scalar in text.unicodeScalars {
+      if let problem = ForbiddenCharacters.problem(scalar, allowCarriageReturn: true) {
+        sink.error(
+          "the file contains \(problem.what); \(problem.fix)",
+          at: SourceLocation(line: line, column: column))
+        found = true
+      }
+      if scalar == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+    if found { return nil }
     return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
   }
 

@@ -93,6 +93,12 @@ final class MappingReader {
     }
   }
 
+  /// A value quoted in a message, its line breaks and tabs written `\n` and `\t`, so the
+  /// message stays on one line.
+  static func shown(_ value: String) -> String {
+    value.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+  }
+
   static func describe(_ node: Node) -> String {
     switch node {
     case .scalar(let scalar): return "'\(scalar.string)'"
@@ -134,8 +140,8 @@ final class MappingReader {
         "'\(name(key))' is \(trimmed.count) characters long; it may be at most \(maxLength)",
         at: location(of: key))
     }
-    if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) {
-      sink.error("'\(name(key))' contains a control character; remove it", at: location(of: key))
+    if let problem = ForbiddenCharacters.firstProblem(in: trimmed) {
+      sink.error("'\(name(key))' \(problem)", at: location(of: key))
       return nil
     }
     return trimmed
@@ -246,7 +252,7 @@ final class MappingReader {
     else { return nil }
     guard Validation.isEmail(value) else {
       sink.error(
-        "'\(name(key))' must be an email address like kontakt@example.dk, found '\(value)'",
+        "'\(name(key))' must be an email address like kontakt@example.dk, found '\(Self.shown(value))'",
         at: location(of: key))
       return nil
     }
@@ -257,11 +263,17 @@ final class MappingReader {
     guard let value = text(key, required: required, hint: "add e.g. '\(key): https://example.dk/'")
     else { return nil }
     guard Validation.isWebURL(value) else {
-      let fix =
-        value.contains("://") || value.hasPrefix("mailto:")
-        ? "" : "; did you mean 'https://\(value)'?"
+      let scheme = LinkScheme.of(LinkScheme.asBrowsersRead(value))
+      let fix: String
+      if let scheme, LinkScheme.forbidden.contains(scheme) {
+        fix = "; '\(scheme):' addresses are not allowed (they run code or hide a file in the link)"
+      } else if value.contains("://") || value.hasPrefix("mailto:") {
+        fix = ""
+      } else {
+        fix = "; did you mean 'https://\(value)'?"
+      }
       sink.error(
-        "'\(name(key))' must be a full web address starting with https:// or http://, found '\(value)'\(fix)",
+        "'\(name(key))' must be a full web address starting with https:// or http://, found '\(Self.shown(value))'\(fix)",
         at: location(of: key))
       return nil
     }
@@ -358,6 +370,10 @@ final class MappingReader {
       let trimmed = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
       if trimmed.isEmpty {
         sink.error("'\(itemPath)' is empty; remove it or write a value", at: at)
+        continue
+      }
+      if let problem = ForbiddenCharacters.firstProblem(in: trimmed) {
+        sink.error("'\(itemPath)' \(problem)", at: at)
         continue
       }
       result.append(Located(trimmed, at: at))

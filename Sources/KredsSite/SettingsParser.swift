@@ -26,6 +26,14 @@ enum SettingsParser {
     let organisation = reader.organisation("organisation")
     let days = reader.integer("newsletter_upcoming_days", range: 1...366)
     let unsubscribe = reader.text("newsletter_unsubscribe")
+    // The value becomes the href of the email's unsubscribe link.
+    if let unsubscribe, let scheme = LinkScheme.of(LinkScheme.asBrowsersRead(unsubscribe)),
+      LinkScheme.forbidden.contains(scheme)
+    {
+      sink.error(
+        "'newsletter_unsubscribe' may not be a '\(scheme):' address; write the unsubscribe merge tag of your mail tool, such as *|UNSUB|* or {{ UnsubscribeURL }}, or an https:// address",
+        at: reader.location(of: "newsletter_unsubscribe"))
+    }
     let address = reader.text("postal_address")
     let unsafeHTML = reader.boolean("unsafe_html")
     guard let title, let baseURL else { return nil }

@@ -313,7 +313,7 @@ private struct Resolver {
     // Problems a link has on its own (scheme, alt text) were reported by the parse step.
     let destination = link.destination
     if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//")
-      || LinkScheme.of(destination) != nil
+      || LinkScheme.of(LinkScheme.asBrowsersRead(destination)) != nil
     {
       return .external(destination)
     }
@@ -492,6 +492,18 @@ extension SiteSettings {
 
 /// Reading link destinations.
 enum LinkScheme {
+  /// Schemes that run code or smuggle a document in, never allowed where a link is written.
+  static let forbidden: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+  /// `text` as a browser reads it before it looks for the scheme (the WHATWG URL parser): tabs
+  /// and line breaks removed anywhere, spaces and control characters at the ends.
+  static func asBrowsersRead(_ text: String) -> String {
+    var result = ""
+    result.unicodeScalars.append(
+      contentsOf: text.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+    return result.trimmingCharacters(in: CharacterSet(charactersIn: "\u{0}"..."\u{20}"))
+  }
+
   /// The lower-cased scheme of an absolute URL (`https`, `mailto`), or nil for a path.
   static func of(_ destination: String) -> String? {
     guard let colon = destination.firstIndex(of: ":") else { return nil }

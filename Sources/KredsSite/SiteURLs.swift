@@ -100,13 +100,30 @@ public struct SiteURLs: Sendable {
   public var notFound: String { basePath + "404.html" }
   public var sitemap: String { basePath + "sitemap.xml" }
 
+  /// `url` with the ASCII characters a URL may not hold (space, `"`, `<`, `>`, `\`, `^`, `` ` ``,
+  /// `{`, `|`, `}`) percent-encoded, as browsers do when they follow it, so a link an editor
+  /// wrote as `https://example.dk/?q=<x>` is a valid URL in the page.
+  static func encodingInvalidCharacters(_ url: String) -> String {
+    let invalid: Set<Unicode.Scalar> = [" ", "\"", "<", ">", "\\", "^", "`", "{", "|", "}"]
+    guard url.unicodeScalars.contains(where: { invalid.contains($0) }) else { return url }
+    var result = ""
+    for scalar in url.unicodeScalars {
+      if invalid.contains(scalar) {
+        result += "%" + String(scalar.value, radix: 16, uppercase: true)
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
   /// The URL path of a resolved body link.
   public func url(of target: LinkTarget) -> String {
     func withFragment(_ base: String, _ fragment: String?) -> String {
       fragment.map { base + "#" + $0 } ?? base
     }
     switch target {
-    case .external(let url): return url
+    case .external(let url): return Self.encodingInvalidCharacters(url)
     case .media(let path): return media(path)
     case .network(let slug, let fragment): return withFragment(network(slug), fragment)
     case .event(let slug, let fragment): return withFragment(event(slug), fragment)

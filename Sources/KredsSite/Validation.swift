@@ -4,10 +4,17 @@ import Foundation
 enum Validation {
   static let knownTimeZones: Set<String> = Set(TimeZone.knownTimeZoneIdentifiers)
 
-  /// One `@`, something before it, and a domain with a dot; no spaces.
+  /// One `@`, something before it, and a domain with a dot; no spaces, and none of the
+  /// characters that delimit an address in a mail header or an iCal line (`<>()[]\,;:"`), so an
+  /// address can never add a mailbox, a header or a parameter of its own. Scalars, not
+  /// characters, are compared: a quote followed by a combining mark is still a quote.
   static func isEmail(_ text: String) -> Bool {
     let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else {
+    guard parts.count == 2, !parts[0].isEmpty,
+      !text.unicodeScalars.contains(where: {
+        $0.properties.isWhitespace || "<>()[]\\,;:\"".unicodeScalars.contains($0)
+      })
+    else {
       return false
     }
     let domain = parts[1]

@@ -131,17 +131,19 @@ final class ViewBuilder {
 
 /// Escaping for HTML text and attribute values.
 public enum HTMLText {
+  /// Works on Unicode scalars, not characters: a quote followed by a combining mark is one
+  /// `Character` that equals no quote, yet the HTML parser still ends the attribute at the quote.
   public static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "&": result += "&amp;"
       case "<": result += "&lt;"
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
       case "'": result += "&#39;"
-      default: result.append(character)
+      default: result.unicodeScalars.append(scalar)
       }
     }
     return result

@@ -10,6 +10,15 @@ import Testing
     return SiteURLs(settings: settings)
   }
 
+  @Test func externalBodyLinksGetTheirInvalidCharactersEncoded() {
+    let site = urls("https://example.dk/")
+    #expect(
+      site.url(of: .external("https://example.dk/side?x=<y>&z=\"w\" {a|b}^`\\"))
+        == "https://example.dk/side?x=%3Cy%3E&z=%22w%22%20%7Ba%7Cb%7D%5E%60%5C")
+    #expect(
+      site.url(of: .external("https://example.dk/æble?q=1#a")) == "https://example.dk/æble?q=1#a")
+  }
+
   @Test func keepsTheBasePath() {
     let site = urls("https://example.dk/netvaerk/")
     #expect(site.event(Slug("moede")!) == "/netvaerk/arrangementer/moede/")
