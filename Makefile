@@ -46,7 +46,8 @@ test: deps
 # sanitized build is a separate full build). Not part of `make test`: it takes a while.
 test-sanitize: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/sanitize-address
-	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build/sanitize-address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/sanitize-address
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/sanitize-thread
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread \
 	  --scratch-path .build/sanitize-thread

@@ -132,9 +132,13 @@ import Testing
     try FileManager.default.createSymbolicLink(
       atPath: folder.appendingPathComponent("content/pages/passwd.md").path,
       withDestinationPath: "/etc/passwd")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.appendingPathComponent("content/pages/borte.md").path,
+      withDestinationPath: "findes-ikke.md")
     #expect(
       try diagnostics(of: folder) == [
         "networks/net/events/up:1:1: this symbolic link points back to a folder that contains it, which would never end; remove it",
+        "pages/borte.md:1:1: this symbolic link points at nothing; remove it",
         "pages/passwd.md:1:1: this is a symbolic link to '/etc/passwd', outside the content folder; copy the file into the content folder instead",
       ])
   }
