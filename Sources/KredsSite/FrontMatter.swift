@@ -44,7 +44,7 @@ extension Substring {
 }
 
 /// Turns raw bytes into text the way CONTENT.md allows: UTF-8 only, with or without a byte-order
-/// mark, LF or CRLF line ends.
+/// mark, LF or CRLF line ends (a lone CR, as YAML and CommonMark read it, is a line end too).
 enum TextDecoding {
   static func decode(_ bytes: [UInt8], sink: DiagnosticSink) -> String? {
     var content = bytes[...]
@@ -69,7 +69,12 @@ enum TextDecoding {
       return nil
     }
     let text = String(decoding: content, as: UTF8.self)
-    return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    guard text.utf8.contains(0x0D) else { return text }
+    // YAML and CommonMark both end a line at a lone CR as well; made an LF here, it counts as a
+    // line for the front matter split and for positions too, so no diagnostic points past the
+    // file's last line.
+    return text.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
   }
 
   /// The offset of the first byte that does not belong to well-formed UTF-8, if any.
