@@ -6,6 +6,8 @@
 #   make check    validate the example content
 #   make install  install kreds and the default theme under $(PREFIX)
 #   make format   format the Swift sources with swift format
+#   make fuzz     run each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60); not part of
+#                 make test; see docs/RELIABILITY.md
 #   make test-sanitize  the Swift tests under AddressSanitizer, then ThreadSanitizer
 
 PREFIX ?= /usr/local
@@ -64,7 +66,7 @@ install: $(RELEASE_BIN)
 	cp -R templates $(DESTDIR)$(PREFIX)/share/kreds/templates
 
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift Fuzz
 
 clean:
 	rm -rf .build site
@@ -116,3 +118,59 @@ bench: $(KREDS_BIN)
 	@command -v hugo >/dev/null || { echo "Installing hugo…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
 	python3 bench/run.py --kreds $(KREDS_BIN) $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(BENCH_FLAGS)
+
+# Fuzzing: the libFuzzer targets of Fuzz/ (a separate package, so `swift build` never compiles
+# them), built with the fuzzer and address sanitizers, corpora seeded from content/ and
+# Tests/Fixtures/ into $(FUZZ_DIR)/corpus/<target>/ (kept between runs, never committed). Each
+# target runs for FUZZ_SECONDS; a crash, a hang over FUZZ_TIMEOUT seconds on one input or more
+# than FUZZ_RSS_MB of memory fails the run, with the input in $(FUZZ_DIR)/artifacts/. One
+# target: `make fuzz FUZZ_TARGETS=FuzzMarkdown`. See docs/RELIABILITY.md.
+FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 10
+FUZZ_RSS_MB ?= 2048
+FUZZ_TARGETS ?= FuzzFrontMatter FuzzMarkdown FuzzRecurrenceRule FuzzContentFile
+FUZZ_DIR = build/fuzz
+FUZZ_BIN = Fuzz/.build/release
+FUZZ_DICT_FuzzFrontMatter = Fuzz/Dictionaries/yaml.dict
+FUZZ_DICT_FuzzMarkdown = Fuzz/Dictionaries/markdown.dict
+FUZZ_DICT_FuzzRecurrenceRule = Fuzz/Dictionaries/rrule.dict
+FUZZ_DICT_FuzzContentFile = $(FUZZ_DIR)/content.dict
+
+.PHONY: fuzz fuzz-build fuzz-corpora
+# `--sanitize fuzzer` makes SwiftPM leave libFuzzer's `main` in place; the sanitizers themselves
+# are given as one -sanitize=fuzzer,address, because with `--sanitize fuzzer --sanitize address`
+# the compiler keeps only one of the two, in no fixed order, and the code may get no coverage.
+fuzz-build: deps
+	$(SWIFT) build --package-path Fuzz -c release --sanitize fuzzer \
+	  -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
+
+fuzz-corpora:
+	python3 Fuzz/seed_corpora.py $(FUZZ_DIR)/corpus content Tests/Fixtures
+	cat Fuzz/Dictionaries/yaml.dict Fuzz/Dictionaries/markdown.dict > $(FUZZ_DIR)/content.dict
+
+fuzz: fuzz-build fuzz-corpora
+	@mkdir -p $(FUZZ_DIR)/artifacts
+	@failed=""; \
+	for target in $(FUZZ_TARGETS); do \
+	  case $$target in \
+	    FuzzFrontMatter) dict=$(FUZZ_DICT_FuzzFrontMatter) ;; \
+	    FuzzMarkdown) dict=$(FUZZ_DICT_FuzzMarkdown) ;; \
+	    FuzzRecurrenceRule) dict=$(FUZZ_DICT_FuzzRecurrenceRule) ;; \
+	    *) dict=$(FUZZ_DICT_FuzzContentFile) ;; \
+	  esac; \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  if $(FUZZ_BIN)/$$target $(FUZZ_DIR)/corpus/$$target -dict=$$dict \
+	      -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=$(FUZZ_RSS_MB) \
+	      -artifact_prefix=$(FUZZ_DIR)/artifacts/$$target- -print_final_stats=1 \
+	      > $(FUZZ_DIR)/$$target.log 2>&1; then \
+	    grep -E '^stat::number_of_executed_units' $(FUZZ_DIR)/$$target.log | sed "s/^/fuzz: $$target /"; \
+	  else \
+	    failed="$$failed $$target"; \
+	    grep -E 'ERROR: libFuzzer|ERROR: AddressSanitizer|SUMMARY|Test unit written|Fatal error' \
+	      $(FUZZ_DIR)/$$target.log | sed "s/^/fuzz: $$target /"; \
+	  fi; \
+	done; \
+	if [ -n "$$failed" ]; then \
+	  echo "fuzz: FAILED:$$failed (logs in $(FUZZ_DIR)/, inputs in $(FUZZ_DIR)/artifacts/)"; exit 1; \
+	fi; \
+	echo "fuzz: no crash, hang or runaway allocation in$(foreach t,$(FUZZ_TARGETS), $(t))"

@@ -5,7 +5,12 @@ let package = Package(
   name: "Kreds",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "kreds", targets: ["kreds"])
+    .executable(name: "kreds", targets: ["kreds"]),
+    // Libraries only for the fuzz targets in Fuzz/, a separate package.
+    .library(name: "KredsModel", targets: ["KredsModel"]),
+    .library(name: "KredsMarkdown", targets: ["KredsMarkdown"]),
+    .library(name: "KredsCalendar", targets: ["KredsCalendar"]),
+    .library(name: "KredsSite", targets: ["KredsSite"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),

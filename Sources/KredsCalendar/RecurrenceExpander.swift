@@ -45,13 +45,17 @@ public enum RecurrenceExpander {
     var result: [LocalDate] = []
     var produced = 0
     var period = 0
-    // A rule such as BYMONTHDAY=31;BYMONTH=2 never matches: stop after a bounded scan.
-    let maximumPeriods = 50_000
+    // A rule such as BYMONTHDAY=31;BYMONTH=2 never matches. The Gregorian calendar repeats every
+    // 400 years, so a rule that gives no day in that many periods never will: a fixed number of
+    // periods instead let a yearly rule scan 50 000 years, seconds of work per file.
+    let periodsWithoutDay = periodsPerCycle(rule.frequency)
+    var lastPeriodWithDay = 0
     var first = true
-    scan: while period < maximumPeriods {
+    scan: while period - lastPeriodWithDay <= periodsWithoutDay {
       let candidates = dates(inPeriod: period, of: rule, start: start.date)
       period += 1
       for date in candidates where date >= start.date {
+        lastPeriodWithDay = period
         if let untilDate, date > untilDate { break scan }
         if first {
           first = false
@@ -66,6 +70,16 @@ public enum RecurrenceExpander {
     }
     if first { return .failure(.startNotInRule(firstRuleDate: nil)) }
     return .success(result)
+  }
+
+  /// How many periods of `frequency` make up 400 Gregorian years (146 097 days, 20 871 weeks).
+  static func periodsPerCycle(_ frequency: RecurrenceRule.Frequency) -> Int {
+    switch frequency {
+    case .daily: 146_097
+    case .weekly: 20_871
+    case .monthly: 4_800
+    case .yearly: 400
+    }
   }
 
   /// The candidate days of the `index`-th period (day, week, month or year) after the start's.

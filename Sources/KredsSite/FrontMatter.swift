@@ -44,7 +44,7 @@ extension Substring {
 }
 
 /// Turns raw bytes into text the way CONTENT.md allows: UTF-8 only, with or without a byte-order
-/// mark, LF or CRLF line ends.
+/// mark, LF or CRLF line ends (a lone CR, as YAML and CommonMark read it, is a line end too).
 enum TextDecoding {
   static func decode(_ bytes: [UInt8], sink: DiagnosticSink) -> String? {
     var content = bytes[...]
@@ -63,10 +63,11 @@ enum TextDecoding {
     let text = String(decoding: content, as: UTF8.self)
     // Each forbidden character (NUL, other controls, direction overrides) is reported where it
     // is; the file is not read further, since YAML and Markdown would each treat them their own
-    // way.
+    // way. Lines end at LF, CR LF and a lone CR, as YAML and CommonMark end them.
     var line = 1
     var column = 1
     var found = false
+    var afterCarriageReturn = false
     for scalar in text.unicodeScalars {
       if let problem = ForbiddenCharacters.problem(scalar, allowCarriageReturn: true) {
         sink.error(
@@ -74,15 +75,22 @@ enum TextDecoding {
           at: SourceLocation(line: line, column: column))
         found = true
       }
-      if scalar == "\n" {
+      if scalar == "\n" && afterCarriageReturn {
+        // The LF of a CR LF: the CR already ended the line.
+      } else if scalar == "\n" || scalar == "\r" {
         line += 1
         column = 1
       } else {
         column += 1
       }
+      afterCarriageReturn = scalar == "\r"
     }
     if found { return nil }
-    return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    guard text.utf8.contains(0x0D) else { return text }
+    // Made an LF here, a lone CR counts as a line for the front matter split and for positions
+    // too, so no diagnostic points past the file's last line.
+    return text.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
   }
 
   /// The offset of the first byte that does not belong to well-formed UTF-8, if any.

@@ -93,4 +93,34 @@ import Testing
     #expect(utcHours == [15, 15, 16, 16])
     #expect(occurrences.allSatisfy { $0.endInstant.timeIntervalSince($0.startInstant) == 7200 })
   }
+
+  /// Found by FuzzRecurrenceRule: a yearly rule that no day satisfies took seconds (50 000 years
+  /// scanned, the per-year work of BYDAY included); one 400-year Gregorian cycle is enough.
+  @Test func yearlyRuleThatNeverMatchesStopsAfterOneCalendarCycle() throws {
+    let rule = try #require(
+      RecurrenceRule.parse("FREQ=YEARLY;BYDAY=MO;BYMONTHDAY=31;BYMONTH=2;COUNT=2").rule)
+    let clock = ContinuousClock()
+    var result: Result<[LocalDate], RecurrenceExpander.Problem>?
+    let elapsed = clock.measure {
+      result = RecurrenceExpander.dates(
+        of: rule, start: LocalDateTime(date: LocalDate(year: 2026, month: 2, day: 2), time: nil),
+        timeZone: copenhagen)
+    }
+    #expect(result == .failure(.startNotInRule(firstRuleDate: nil)))
+    #expect(elapsed < .seconds(2))
+  }
+
+  @Test func rareRuleIsStillFoundWithinOneCycle() throws {
+    // 29 February on a Monday: 2016, then 2044.
+    #expect(
+      try dates("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=2", start: "2016-02-29 10:00")
+        == ["2016-02-29", "2044-02-29"])
+    let rule = try #require(
+      RecurrenceRule.parse("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=2").rule)
+    let result = RecurrenceExpander.dates(
+      of: rule, start: LocalDateTime(date: LocalDate(year: 2000, month: 1, day: 1), time: nil),
+      timeZone: copenhagen)
+    #expect(
+      result == .failure(.startNotInRule(firstRuleDate: LocalDate(year: 2016, month: 2, day: 29))))
+  }
 }

@@ -43,6 +43,16 @@ import Testing
     #expect(lines(file) == ["pages/om.md:3:1: error: unknown key 'strat'"])
   }
 
+  /// Found by FuzzFrontMatter: YAML counts a lone CR as a line end and the front matter split did
+  /// not, so a problem after one was reported on a line past the end of the file.
+  @Test func loneCarriageReturnsEndLinesLikeYAMLDoes() {
+    let file = parse("pages/om.md", "---\rtitle: Om os\r\r\rstrat: x\r---\rHej\r")
+    #expect(lines(file) == ["pages/om.md:5:1: error: unknown key 'strat'"])
+    let mixed = parse("pages/om.md", "---\ntitle: Om\r\r\r\rdate: [\n---\nHej\n")
+    #expect(mixed.diagnostics.count == 1)
+    #expect(mixed.diagnostics.allSatisfy { $0.location.line <= 8 })
+  }
+
   @Test func refusesAnAliasBombWithoutExpandingIt() {
     var yaml = "---\ntitle: Bombe\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for level in 1...8 {
