@@ -193,7 +193,10 @@ enum BodyParser {
   ) -> (Body, [Diagnostic]) {
     let document = MarkdownRenderer.render(
       text, allowRawHTML: allowRawHTML, tableLabel: tableLabel, placeholder: Body.placeholder)
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Lines are only needed to place links and refusals.
+    let lines =
+      document.links.isEmpty && document.refusal == nil
+      ? [] : text.split(separator: "\n", omittingEmptySubsequences: false)
     var columns = CharacterColumns(lines: lines)
     if let refusal = document.refusal {
       let location = SourceLocation(

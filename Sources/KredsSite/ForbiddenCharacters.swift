@@ -19,6 +19,8 @@ enum ForbiddenCharacters {
   )? {
     let value = scalar.value
     switch value {
+    // Printable ASCII and most letters first: every scalar of every file passes here.
+    case 0x20..<0x7F, 0xA0..<0x202A: return nil
     case 0x09, 0x0A: return nil
     case 0x0D:
       return allowCarriageReturn
@@ -35,12 +37,13 @@ enum ForbiddenCharacters {
         "the invisible direction control \(code(scalar)) (\(name)), which shows text in another order than it is written",
         "remove it (right-to-left words show correctly without it)"
       )
+    // Unicode's noncharacters, by arithmetic: the property lookup cost 3 % of a large build.
+    case 0xFDD0...0xFDEF,
+      _ where value & 0xFFFE == 0xFFFE:
+      return (
+        "the noncharacter \(code(scalar)), which web pages and feeds cannot hold", "remove it"
+      )
     default:
-      if scalar.properties.isNoncharacterCodePoint {
-        return (
-          "the noncharacter \(code(scalar)), which web pages and feeds cannot hold", "remove it"
-        )
-      }
       return nil
     }
   }

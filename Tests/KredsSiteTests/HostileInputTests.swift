@@ -132,3 +132,14 @@ import Testing
     #expect(tag.diagnostics.isEmpty)
   }
 }
+
+@Suite struct ForbiddenCharacterTests {
+  @Test func noncharactersAreFoundByArithmeticAsUnicodeDefinesThem() {
+    for value: UInt32 in 0...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let refused = ForbiddenCharacters.problem(scalar)?.what.contains("noncharacter") == true
+      #expect(refused == scalar.properties.isNoncharacterCodePoint, "U+\(value)")
+      if refused != scalar.properties.isNoncharacterCodePoint { return }
+    }
+  }
+}
