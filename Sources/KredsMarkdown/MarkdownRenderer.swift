@@ -114,16 +114,18 @@ public enum MarkdownRenderer {
     return links
   }
 
+  /// The node types the iterator enters but never reports leaving: they cannot have children.
+  private static let leafTypes = Set(
+    [
+      CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+      CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+    ].map { UInt32($0.rawValue) })
+
   /// The first node nested deeper than ``MarkdownLimits/maximumNesting``, found before any
   /// renderer recurses into it.
   private static func nestingViolation(in root: OpaquePointer) -> MarkdownLimits.Violation? {
     guard let iterator = cmark_iter_new(root) else { return nil }
     defer { cmark_iter_free(iterator) }
-    // The iterator reports leaving every node except these, which cannot have children.
-    let leaves: Set<UInt32> = [
-      CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
-      CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
-    ].map { UInt32($0.rawValue) }.reduce(into: []) { $0.insert($1) }
     var depth = 0
     var enclosingLine = 1
     while true {
@@ -136,7 +138,7 @@ public enum MarkdownRenderer {
       guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
       let line = Int(cmark_node_get_start_line(node))
       if line > 0 { enclosingLine = line }
-      if leaves.contains(UInt32(cmark_node_get_type(node).rawValue)) { continue }
+      if leafTypes.contains(UInt32(cmark_node_get_type(node).rawValue)) { continue }
       depth += 1
       // The document node itself is one level.
       if depth > MarkdownLimits.maximumNesting + 1 {

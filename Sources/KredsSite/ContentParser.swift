@@ -232,7 +232,7 @@ enum BodyParser {
       return error(
         "the link has no destination; write it in the parentheses: [text](https://example.dk/)")
     }
-    if let scheme = LinkScheme.of(LinkScheme.asBrowsersRead(destination)) {
+    if let scheme = LinkScheme.of(destination) {
       switch scheme {
       case let scheme where LinkScheme.forbidden.contains(scheme):
         return error(

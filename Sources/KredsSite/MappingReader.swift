@@ -263,7 +263,7 @@ final class MappingReader {
     guard let value = text(key, required: required, hint: "add e.g. '\(key): https://example.dk/'")
     else { return nil }
     guard Validation.isWebURL(value) else {
-      let scheme = LinkScheme.of(LinkScheme.asBrowsersRead(value))
+      let scheme = LinkScheme.of(value)
       let fix: String
       if let scheme, LinkScheme.forbidden.contains(scheme) {
         fix = "; '\(scheme):' addresses are not allowed (they run code or hide a file in the link)"

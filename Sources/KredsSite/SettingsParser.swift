@@ -27,7 +27,7 @@ enum SettingsParser {
     let days = reader.integer("newsletter_upcoming_days", range: 1...366)
     let unsubscribe = reader.text("newsletter_unsubscribe")
     // The value becomes the href of the email's unsubscribe link.
-    if let unsubscribe, let scheme = LinkScheme.of(LinkScheme.asBrowsersRead(unsubscribe)),
+    if let unsubscribe, let scheme = LinkScheme.of(unsubscribe),
       LinkScheme.forbidden.contains(scheme)
     {
       sink.error(

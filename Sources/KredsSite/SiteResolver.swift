@@ -313,7 +313,7 @@ private struct Resolver {
     // Problems a link has on its own (scheme, alt text) were reported by the parse step.
     let destination = link.destination
     if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//")
-      || LinkScheme.of(LinkScheme.asBrowsersRead(destination)) != nil
+      || LinkScheme.of(destination) != nil
     {
       return .external(destination)
     }
@@ -504,8 +504,10 @@ enum LinkScheme {
     return result.trimmingCharacters(in: CharacterSet(charactersIn: "\u{0}"..."\u{20}"))
   }
 
-  /// The lower-cased scheme of an absolute URL (`https`, `mailto`), or nil for a path.
-  static func of(_ destination: String) -> String? {
+  /// The lower-cased scheme of an absolute URL (`https`, `mailto`), or nil for a path, read as a
+  /// browser reads it, so `java&#9;script:` or ` javascript:` is a `javascript` link.
+  static func of(_ written: String) -> String? {
+    let destination = asBrowsersRead(written)
     guard let colon = destination.firstIndex(of: ":") else { return nil }
     let scheme = destination[..<colon]
     guard let first = scheme.first, first.isASCII, first.isLetter,

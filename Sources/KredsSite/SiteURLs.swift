@@ -100,11 +100,14 @@ public struct SiteURLs: Sendable {
   public var notFound: String { basePath + "404.html" }
   public var sitemap: String { basePath + "sitemap.xml" }
 
+  private static let invalid: Set<Unicode.Scalar> = [
+    " ", "\"", "<", ">", "\\", "^", "`", "{", "|", "}",
+  ]
+
   /// `url` with the ASCII characters a URL may not hold (space, `"`, `<`, `>`, `\`, `^`, `` ` ``,
   /// `{`, `|`, `}`) percent-encoded, as browsers do when they follow it, so a link an editor
   /// wrote as `https://example.dk/?q=<x>` is a valid URL in the page.
   static func encodingInvalidCharacters(_ url: String) -> String {
-    let invalid: Set<Unicode.Scalar> = [" ", "\"", "<", ">", "\\", "^", "`", "{", "|", "}"]
     guard url.unicodeScalars.contains(where: { invalid.contains($0) }) else { return url }
     var result = ""
     for scalar in url.unicodeScalars {
