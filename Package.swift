@@ -28,12 +28,12 @@ let package = Package(
     .target(name: "KredsMarkdown", dependencies: ["CCmarkGFM"]),
     .target(name: "KredsModel"),
     .target(name: "KredsCalendar", dependencies: ["KredsModel"]),
+    .target(name: "KredsTemplates"),
     .target(
       name: "KredsSite",
       dependencies: [
-        "KredsModel", "KredsMarkdown", "KredsCalendar",
+        "KredsModel", "KredsMarkdown", "KredsCalendar", "KredsTemplates",
         .product(name: "Yams", package: "Yams"),
-        .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .target(name: "KredsBuild", dependencies: ["KredsSite"]),
@@ -55,6 +55,10 @@ let package = Package(
     .testTarget(name: "KredsModelTests", dependencies: ["KredsModel"]),
     .testTarget(name: "KredsCalendarTests", dependencies: ["KredsCalendar"]),
     .testTarget(name: "KredsSiteTests", dependencies: ["KredsSite"]),
+    // swift-mustache renders the same templates as the reference Kreds' own engine must match.
+    .testTarget(
+      name: "KredsTemplatesTests",
+      dependencies: ["KredsTemplates", .product(name: "Mustache", package: "swift-mustache")]),
     .testTarget(name: "KredsBuildTests", dependencies: ["KredsBuild"]),
   ]
 )

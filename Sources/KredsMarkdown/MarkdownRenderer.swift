@@ -49,18 +49,61 @@ public enum MarkdownRenderer {
     let links = replaceDestinations(in: root, placeholder: placeholder)
 
     let extensions = cmark_parser_get_syntax_extensions(parser)
-    // Wide tables scroll inside their own box instead of widening the page on a phone; the box
-    // is a labelled region in the tab order, so keyboard users can scroll it too.
-    let label = tableLabel.replacingOccurrences(of: "\"", with: "&quot;")
-    let html = takeString(cmark_render_html(root, options, extensions))
-      .replacingOccurrences(
-        of: "<table>",
-        with:
-          "<div class=\"table-wrap\" role=\"region\" aria-label=\"\(label)\" tabindex=\"0\"><table>"
-      )
-      .replacingOccurrences(of: "</table>", with: "</table></div>")
+    let html = wrappingTables(
+      takeString(cmark_render_html(root, options, extensions)), label: tableLabel)
     return MarkdownDocument(
       html: html, links: links, firstParagraph: firstParagraph, plainText: plainText)
+  }
+
+  /// Every `<table>` in a box that scrolls on its own: wide tables scroll there instead of
+  /// widening the page on a phone, and the box is a labelled region in the tab order, so
+  /// keyboard users can scroll it too. Bytes, not Foundation's search: most bodies have no table,
+  /// and this ran over every body of the site.
+  static func wrappingTables(_ html: String, label: String) -> String {
+    let open = Array("<table>".utf8)
+    let close = Array("</table>".utf8)
+    let bytes = Array(html.utf8)
+    guard let first = firstIndex(of: open, in: bytes, from: 0) else { return html }
+    let escapedLabel = label.utf8.flatMap { $0 == UInt8(ascii: "\"") ? Array("&quot;".utf8) : [$0] }
+    let wrapOpen =
+      Array("<div class=\"table-wrap\" role=\"region\" aria-label=\"".utf8) + escapedLabel
+      + Array("\" tabindex=\"0\"><table>".utf8)
+    let wrapClose = Array("</table></div>".utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + 256)
+    result += bytes[..<first]
+    var index = first
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "<") {
+        if matches(open, in: bytes, at: index) {
+          result += wrapOpen
+          index += open.count
+          continue
+        }
+        if matches(close, in: bytes, at: index) {
+          result += wrapClose
+          index += close.count
+          continue
+        }
+      }
+      result.append(bytes[index])
+      index += 1
+    }
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  private static func matches(_ needle: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
+    guard index + needle.count <= bytes.count else { return false }
+    return bytes[index..<index + needle.count].elementsEqual(needle)
+  }
+
+  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    var index = start
+    while index + needle.count <= bytes.count {
+      if bytes[index] == needle[0], matches(needle, in: bytes, at: index) { return index }
+      index += 1
+    }
+    return nil
   }
 
   /// The page's title is its only `<h1>`: the body's top heading level becomes `<h2>`, whether

@@ -19,9 +19,9 @@ public struct NewsletterEmail {
     context["introHTML"] = EmailHTMLStyle.inline(
       builder.bodyHTML(newsletter.body, file: newsletter.file, absolute: true))
     context["lang"] = site.settings.language.rawValue
-    context["t"] = builder.text
+    context["t"] = builder.textValue
     context["title"] = builder.newsletterTitle(newsletter)
-    let html = theme.render(context.values, template: "email")
+    let html = theme.render(context, template: "email")
     let text = plainText(newsletter)
     let organisation = site.settings.organisation
     let message = EmailMessage(

@@ -95,7 +95,7 @@ struct PageRenderer {
   ) -> OutputFile {
     var context = view
     context["lang"] = site.settings.language.rawValue
-    context["t"] = builder.text
+    context["t"] = builder.textValue
     context["site"] = siteView(currentPath: path)
     let isHome = path == urls.home
     var page = View([
@@ -107,7 +107,7 @@ struct PageRenderer {
     ])
     page["feeds"] = [View(["title": builder.label("storiesFeed"), "url": urls.feed])] + feeds
     context["page"] = page
-    let html = theme.render(context.values, template: template)
+    let html = theme.render(context, template: template)
     return OutputFile(path: outputPath ?? urls.outputFile(path), text: html)
   }
 

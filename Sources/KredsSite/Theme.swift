@@ -1,4 +1,4 @@
-import Mustache
+import KredsTemplates
 
 /// The templates and assets a build renders with: the default theme with the site's own files
 /// laid over it by name.
@@ -9,7 +9,7 @@ public struct Theme: Sendable {
     "tag", "page", "404",
   ]
 
-  let library: MustacheLibrary
+  let library: TemplateLibrary
   /// Files under `assets/`, by their path below it.
   public let assets: [String: [UInt8]]
 
@@ -31,26 +31,29 @@ public struct Theme: Sendable {
   public static func load(templates: [TemplateSource], assets: [String: [UInt8]]) -> (
     theme: Theme?, diagnostics: [Diagnostic]
   ) {
-    var library = MustacheLibrary()
+    var library = TemplateLibrary(escapeHTML: HTMLText.escape)
     var diagnostics: [Diagnostic] = []
-    FastHTMLEscaping.register()
-    for source in templates.sorted(by: { $0.name < $1.name }) {
+    let sources = templates.sorted(by: { $0.name < $1.name })
+    for source in sources {
       do {
-        // Every template (a partial starts with the library's escaper again) switches to the
-        // fast one on a line of its own, which Mustache removes; error lines are shifted back.
-        let text = "{{% CONTENT_TYPE: \(FastHTMLEscaping.name) }}\n" + source.text
-        library.register(try MustacheTemplate(string: text), named: source.name)
-      } catch let error as MustacheTemplate.ParserError {
-        diagnostics.append(
-          Diagnostic(
-            file: source.displayPath,
-            location: SourceLocation(
-              line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-            message: "template error: \(describe(error.error))"))
+        try library.add(source.text, named: source.name)
       } catch {
         diagnostics.append(
           Diagnostic(
-            file: source.displayPath, location: .fileStart, message: "template error: \(error)"))
+            file: source.displayPath,
+            location: SourceLocation(line: error.line, column: error.column),
+            message: "template error: \(error.message)"))
+      }
+    }
+    // A partial that is not there would render as nothing, silently.
+    for source in sources {
+      for missing in library.missingPartials(of: source.name) {
+        diagnostics.append(
+          Diagnostic(
+            file: source.displayPath, location: .fileStart,
+            message:
+              "template error: {{> \(missing)}} names a template that does not exist; add '\(missing).mustache' to the templates or correct the name"
+          ))
       }
     }
     let names = Set(templates.map(\.name))
@@ -64,44 +67,7 @@ public struct Theme: Sendable {
     return (Theme(library: library, assets: assets), [])
   }
 
-  /// Mustache's parser errors in words.
-  static func describe(_ error: Error) -> String {
-    guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-    switch error {
-    case .sectionCloseNameIncorrect:
-      return
-        "this {{/…}} does not close the section opened last; check the names of {{#…}} and {{/…}}"
-    case .unfinishedName: return "a tag is not closed; end it with }}"
-    case .expectedSectionEnd: return "a section {{#…}} or {{^…}} is never closed with {{/…}}"
-    case .invalidSetDelimiter: return "the {{=… …=}} tag is malformed"
-    case .transformAppliedToInheritanceSection:
-      return "a transform cannot be used on a {{<…}} or {{$…}} section"
-    case .illegalTokenInsideInheritSection:
-      return "only {{$…}} blocks may stand inside a {{<…}} section"
-    case .textInsideInheritSection:
-      return "only {{$…}} blocks may stand inside a {{<…}} section, not text"
-    case .invalidConfigVariableSyntax: return "the {{% …}} pragma is malformed"
-    case .unrecognisedConfigVariable: return "unknown {{% …}} pragma"
-    @unknown default: return "\(error)"
-    }
+  func render(_ view: View, template: String) -> String {
+    library.render(.object(view.values), template: template) ?? ""
   }
-
-  func render(_ context: [String: Any], template: String) -> String {
-    library.render(context, withTemplate: template) ?? ""
-  }
-}
-
-/// HTML escaping for `{{value}}` with ``HTMLText/escape(_:)``: the same five characters as
-/// swift-mustache's own escaper, but over bytes and returning the string untouched when nothing
-/// needs escaping: the library's character-by-character version took a sixth of a large build.
-struct FastHTMLEscaping: MustacheContentType {
-  static let name = "KREDS_HTML"
-  private static let registered: Bool = {
-    MustacheContentTypes.register(FastHTMLEscaping(), named: name)
-    return true
-  }()
-
-  static func register() { _ = registered }
-
-  func escapeText(_ text: String) -> String { HTMLText.escape(text) }
 }

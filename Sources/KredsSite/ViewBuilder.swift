@@ -1,4 +1,5 @@
 import Foundation
+import KredsTemplates
 
 /// Builds the view models of cards, people and items: dates already formatted, URLs already made.
 /// One per render task (it holds date formatters).
@@ -7,12 +8,15 @@ final class ViewBuilder {
   let urls: SiteURLs
   let dates: DateText
   let text: [String: String]
+  /// `text` as templates see it (`t`), converted once rather than for every page.
+  let textValue: TemplateValue
 
   init(site: Site) {
     self.site = site
     urls = SiteURLs(settings: site.settings)
     dates = DateText(language: site.settings.language)
     text = InterfaceText.table(for: site.settings.language)
+    textValue = View.templateValue(text)
   }
 
   func label(_ key: String) -> String { text[key] ?? key }
