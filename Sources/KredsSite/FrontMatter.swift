@@ -9,37 +9,60 @@ struct FrontMatter {
   /// The file line on which the body starts.
   var bodyFirstLine: Int
 
-  /// Splits `text` (already UTF-8, byte-order mark removed, CRLF turned into LF).
+  /// Splits `text` (already UTF-8, byte-order mark removed, CRLF turned into LF). Works on bytes
+  /// and cuts the two parts out whole: splitting every body into lines and joining them again
+  /// was a noticeable part of parsing a large site.
   static func split(_ text: String, sink: DiagnosticSink) -> FrontMatter? {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    if lines.last == "" { lines.removeLast() }
-    guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+    let bytes = Array(text.utf8)
+    func lineEnd(from start: Int) -> Int {
+      var index = start
+      while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+      return index
+    }
+    /// `---`, perhaps followed by spaces or tabs.
+    func isFence(_ start: Int, _ end: Int) -> Bool {
+      var end = end
+      while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")
+      {
+        end -= 1
+      }
+      return end - start == 3 && bytes[start..<end].allSatisfy { $0 == UInt8(ascii: "-") }
+    }
+    let firstEnd = lineEnd(from: 0)
+    guard !bytes.isEmpty, isFence(0, firstEnd) else {
       sink.error(
         "the file must start with front matter: a line '---', the keys (such as 'title: …'), and a closing line '---'",
         at: .fileStart)
       return nil
     }
-    guard
-      let closing = lines.indices.dropFirst().first(where: {
-        lines[$0].trimmingTrailingSpaces() == "---"
-      })
-    else {
+    var closingLine = 1
+    var start = firstEnd + 1
+    var closing: (start: Int, end: Int)?
+    while start < bytes.count {
+      let end = lineEnd(from: start)
+      if isFence(start, end) {
+        closing = (start, end)
+        break
+      }
+      start = end + 1
+      closingLine += 1
+    }
+    guard let closing else {
       sink.error(
         "the front matter opened by '---' on line 1 is never closed; add a line '---' after the last key",
         at: .fileStart)
       return nil
     }
-    let yaml = lines[1..<closing].joined(separator: "\n")
-    let body = lines[(closing + 1)...].joined(separator: "\n")
-    return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingTrailingSpaces() -> Substring {
-    var result = self
-    while let last = result.last, last == " " || last == "\t" { result.removeLast() }
-    return result
+    // The YAML lines without the line end before the closing fence; the body without the file's
+    // final line end.
+    let yaml =
+      closingLine == 1
+      ? "" : String(decoding: bytes[(firstEnd + 1)..<(closing.start - 1)], as: UTF8.self)
+    let bodyStart = min(closing.end + 1, bytes.count)
+    var bodyEnd = bytes.count
+    if bodyEnd > bodyStart, bytes[bodyEnd - 1] == UInt8(ascii: "\n") { bodyEnd -= 1 }
+    let body = String(decoding: bytes[bodyStart..<bodyEnd], as: UTF8.self)
+    return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closingLine + 2)
   }
 }
 

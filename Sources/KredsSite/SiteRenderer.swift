@@ -5,11 +5,13 @@ public enum SiteRenderer {
   public static func render(_ site: Site, theme: Theme) -> [OutputFile] {
     let tags = TagIndex(site: site)
     let jobs = PageRenderer.jobs(site: site, tags: tags)
+    let cards = ViewBuilder.eventCards(of: site)
     // One renderer per worker: its date formatters are not shared between threads.
     var files = Parallel.map(
       jobs,
       makeWorker: {
-        PageRenderer(site: site, theme: theme, tags: tags, builder: ViewBuilder(site: site))
+        PageRenderer(
+          site: site, theme: theme, tags: tags, builder: ViewBuilder(site: site, cards: cards))
       }
     ) { renderer, job in renderer.render(job) }
     let builder = ViewBuilder(site: site)

@@ -11,8 +11,13 @@ final class ViewBuilder {
   /// `text` as templates see it (`t`), converted once rather than for every page.
   let textValue: TemplateValue
 
-  init(site: Site) {
+  /// Cards made beforehand for every occurrence (``eventCards(of:)``): an event is on up to a
+  /// dozen lists (network, tags, month, year, home), each of which would make its card again.
+  let madeCards: [OccurrenceKey: View]
+
+  init(site: Site, cards: [OccurrenceKey: View] = [:]) {
     self.site = site
+    madeCards = cards
     urls = SiteURLs(settings: site.settings)
     dates = DateText(language: site.settings.language)
     text = InterfaceText.table(for: site.settings.language)
@@ -72,6 +77,19 @@ final class ViewBuilder {
   // MARK: Cards
 
   func eventCard(_ occurrence: Occurrence) -> View {
+    madeCards[OccurrenceKey(occurrence)] ?? makeEventCard(occurrence)
+  }
+
+  /// The card of every occurrence of the site, made on all cores.
+  static func eventCards(of site: Site) -> [OccurrenceKey: View] {
+    let cards = Parallel.map(site.occurrences, makeWorker: { ViewBuilder(site: site) }) {
+      builder, occurrence in builder.makeEventCard(occurrence)
+    }
+    return Dictionary(
+      zip(site.occurrences.map(OccurrenceKey.init), cards), uniquingKeysWith: { first, _ in first })
+  }
+
+  private func makeEventCard(_ occurrence: Occurrence) -> View {
     let event = site.event(of: occurrence)
     var card = View([
       "title": event.title, "url": urls.event(event.slug),
@@ -130,6 +148,17 @@ final class ViewBuilder {
     card["ended"] = network.status == .ended
     card["paused"] = network.status == .paused
     return card
+  }
+}
+
+/// One occurrence: its event and its place in the event's series.
+struct OccurrenceKey: Hashable, Sendable {
+  var eventIndex: Int
+  var ordinal: Int
+
+  init(_ occurrence: Occurrence) {
+    eventIndex = occurrence.eventIndex
+    ordinal = occurrence.ordinal
   }
 }
 
