@@ -3,44 +3,60 @@ import Foundation
 /// Dates and times written as a Danish or English reader expects ("onsdag 25. januar 2023,
 /// kl. 9.00–11.00"), through Foundation's formatters with the language's locale. Not shared
 /// between threads: each render task makes its own.
+///
+/// The names of months and weekdays come from ICU through `DateFormatter`, asked once per
+/// name when a `DateText` is made; the dates are then put together here. Formatting every date
+/// through ICU was a few percent of a large build.
 final class DateText {
   let language: Language
-  private let weekdayDate: DateFormatter
-  private let shortMonth: DateFormatter
-  private let monthYear: DateFormatter
-  private let dayMonth: DateFormatter
-  private let utc = TimeZone(identifier: "UTC") ?? .current
+  /// Monday first.
+  private let weekdayNames: [String]
+  /// January first.
+  private let monthNames: [String]
+  private let shortMonthNames: [String]
 
   init(language: Language) {
     self.language = language
-    let locale = Locale(identifier: language == .da ? "da_DK" : "en_GB")
-    func formatter(_ format: String) -> DateFormatter {
-      let formatter = DateFormatter()
-      formatter.locale = locale
-      formatter.calendar = Calendar(identifier: .gregorian)
-      formatter.timeZone = TimeZone(identifier: "UTC")
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: language == .da ? "da_DK" : "en_GB")
+    formatter.calendar = Calendar(identifier: .gregorian)
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    func names(_ format: String, _ dates: [LocalDate]) -> [String] {
       formatter.dateFormat = format
-      return formatter
+      return dates.map { formatter.string(from: Self.noon($0)) }
     }
-    weekdayDate = formatter(language == .da ? "EEEE d. MMMM y" : "EEEE d MMMM y")
-    shortMonth = formatter("MMM")
-    monthYear = formatter("MMMM y")
-    dayMonth = formatter(language == .da ? "EEEE d. MMMM" : "EEEE d MMMM")
+    // 1 January 2024 was a Monday.
+    weekdayNames = names("EEEE", (1...7).map { LocalDate(year: 2024, month: 1, day: $0) })
+    let months = (1...12).map { LocalDate(year: 2024, month: $0, day: 1) }
+    monthNames = names("MMMM", months)
+    shortMonthNames = names("MMM", months)
   }
 
   /// A local calendar day as a date at noon UTC, so formatting in UTC shows that very day.
-  private func noon(_ date: LocalDate) -> Date {
+  private static func noon(_ date: LocalDate) -> Date {
     Date(timeIntervalSince1970: Double(date.daysSinceEpoch) * 86_400 + 43_200)
   }
 
+  private func weekday(_ date: LocalDate) -> String {
+    // 1 January 1970 was a Thursday, the fourth day of a week that starts on Monday.
+    weekdayNames[((date.daysSinceEpoch % 7) + 7 + 3) % 7]
+  }
+
+  /// "onsdag 25. januar", "Wednesday 25 January".
+  private func dayAndMonth(_ date: LocalDate) -> String {
+    language == .da
+      ? "\(weekday(date)) \(date.day). \(monthNames[date.month - 1])"
+      : "\(weekday(date)) \(date.day) \(monthNames[date.month - 1])"
+  }
+
   /// "onsdag 25. januar 2023".
-  func long(_ date: LocalDate) -> String { weekdayDate.string(from: noon(date)) }
+  func long(_ date: LocalDate) -> String { "\(dayAndMonth(date)) \(date.year)" }
 
   /// "jan.".
-  func monthShort(_ date: LocalDate) -> String { shortMonth.string(from: noon(date)) }
+  func monthShort(_ date: LocalDate) -> String { shortMonthNames[date.month - 1] }
 
   /// "januar 2023".
-  func monthAndYear(_ date: LocalDate) -> String { monthYear.string(from: noon(date)) }
+  func monthAndYear(_ date: LocalDate) -> String { "\(monthNames[date.month - 1]) \(date.year)" }
 
   /// Monday to Sunday, full names and abbreviations, written out rather than taken from the
   /// system's locale data so that output does not change with the ICU version.
@@ -82,7 +98,7 @@ final class DateText {
       return "\(long(start.date))\(at)\(time(startTime)) – \(long(end.date))\(at)\(time(endTime))"
     }
     if start.date.year == end.date.year {
-      return "\(dayMonth.string(from: noon(start.date))) – \(long(end.date))"
+      return "\(dayAndMonth(start.date)) – \(long(end.date))"
     }
     return "\(long(start.date)) – \(long(end.date))"
   }
