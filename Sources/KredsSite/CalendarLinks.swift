@@ -67,16 +67,17 @@ extension ViewBuilder {
 
   /// `20270501`.
   static func compact(_ date: LocalDate) -> String {
-    date.description.replacingOccurrences(of: "-", with: "")
+    LocalDate.pad(date.year, 4) + LocalDate.pad(date.month, 2) + LocalDate.pad(date.day, 2)
   }
 
-  /// `20270317T073000Z`.
+  /// `20270317T073000Z`, to the minute. By arithmetic: making a UTC `TimeZone` and a calendar
+  /// date for each of thousands of links showed in the profile.
   static func compactUTC(_ instant: Date) -> String {
-    let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
-    let local = LocalDateTime(instant: instant, in: utc)
-    let time = local.time ?? LocalTime(hour: 0, minute: 0)
-    return compact(local.date) + "T" + LocalDate.pad(time.hour, 2) + LocalDate.pad(time.minute, 2)
-      + "00Z"
+    let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let secondsOfDay = seconds - days * 86_400
+    return compact(LocalDate(daysSinceEpoch: days)) + "T" + LocalDate.pad(secondsOfDay / 3600, 2)
+      + LocalDate.pad(secondsOfDay % 3600 / 60, 2) + "00Z"
   }
 }
 
@@ -84,27 +85,23 @@ extension ViewBuilder {
 /// characters is percent-encoded (Foundation leaves `+` as it is, which Google reads as a space).
 enum URLQuery {
   static func encode(_ value: String) -> String {
-    var result = ""
+    let hex = Array("0123456789ABCDEF".utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(value.utf8.count * 3)
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
         UInt8(ascii: "_"), UInt8(ascii: "~"):
-        result.append(Character(UnicodeScalar(byte)))
+        result.append(byte)
       default:
-        result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+        result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
       }
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
   }
 
   static func make(_ base: String, _ items: [(String, String)]) -> String {
     base + "?" + items.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
-  }
-}
-
-extension String {
-  fileprivate func leftPadded(to width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }
