@@ -11,7 +11,9 @@ enum YAMLDocument {
   static func compose(_ yaml: String, firstLine: Int, sink: DiagnosticSink) -> Node? {
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml)
+      // Kreds reads every scalar's text as written and types it itself, so YAML's implicit
+      // typing is not needed; with it, Yams ran regular expressions on every key it hashed.
+      root = try Yams.compose(yaml: yaml, .basic)
     } catch let error as YamlError {
       report(error, firstLine: firstLine, sink: sink)
       return nil
