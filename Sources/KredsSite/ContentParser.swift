@@ -223,7 +223,7 @@ enum BodyParser {
       Diagnostic(file: "", location: link.location, message: message)
     }
     let destination = link.destination
-    if link.isImage, (link.altText ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+    if link.isImage, (link.altText ?? "").trimmingSpaces().isEmpty {
       return error(
         "the image '\(destination)' has no text alternative; write it in the brackets: ![what the picture shows](\(destination))"
       )

@@ -130,7 +130,7 @@ final class MappingReader {
       if required, value(key) == nil { missing(key, hint: hint.isEmpty ? "add '\(key): …'" : hint) }
       return nil
     }
-    let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = raw.trimmingWhitespaceAndNewlines()
     if trimmed.isEmpty {
       if required { missing(key, hint: hint.isEmpty ? "add '\(key): …'" : hint) }
       return nil
@@ -163,7 +163,7 @@ final class MappingReader {
       if required { missing(key, hint: "add '\(key): \(range.lowerBound)'") }
       return nil
     }
-    guard let number = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+    guard let number = Int(raw.trimmingSpaces()) else {
       sink.error("'\(name(key))' must be a whole number, found '\(raw)'", at: location(of: key))
       return nil
     }
@@ -188,7 +188,7 @@ final class MappingReader {
       }
       return nil
     }
-    let trimmed = raw.trimmingCharacters(in: .whitespaces)
+    let trimmed = raw.trimmingSpaces()
     guard let value = LocalDateTime(parsing: trimmed) else {
       let message =
         LocalDateTime.suggestion(for: trimmed).map {
@@ -206,7 +206,7 @@ final class MappingReader {
       if required { missing(key, hint: "add e.g. '\(key): 2023-01-25'") }
       return nil
     }
-    let trimmed = raw.trimmingCharacters(in: .whitespaces)
+    let trimmed = raw.trimmingSpaces()
     guard let value = LocalDate(parsing: trimmed) else {
       sink.error(
         "'\(name(key))' must be a date like 2023-01-25, found '\(raw)'"
@@ -233,9 +233,9 @@ final class MappingReader {
 
   func time(_ key: String) -> LocalTime? {
     guard let raw = scalarText(key, expected: "a time like 09:30") else { return nil }
-    guard let value = LocalTime(parsing: raw.trimmingCharacters(in: .whitespaces)) else {
+    guard let value = LocalTime(parsing: raw.trimmingSpaces()) else {
       // Danish writes 9.30; the format wants 09:30.
-      let colon = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: ":")
+      let colon = raw.trimmingSpaces().replacingOccurrences(of: ".", with: ":")
       let padded =
         (LocalTime(parsing: colon) ?? LocalTime(parsing: "0" + colon)).map { "; write '\($0)'" }
         ?? ""
@@ -367,7 +367,7 @@ final class MappingReader {
         sink.error("'\(itemPath)' must be text, found \(Self.describe(node))", at: at)
         continue
       }
-      let trimmed = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = scalar.string.trimmingWhitespaceAndNewlines()
       if trimmed.isEmpty {
         sink.error("'\(itemPath)' is empty; remove it or write a value", at: at)
         continue

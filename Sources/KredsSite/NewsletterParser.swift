@@ -36,7 +36,7 @@ enum NewsletterParser {
   {
     guard let node = reader.value(key) else { return .automatic }
     if case .scalar(let scalar) = node {
-      if scalar.string.trimmingCharacters(in: .whitespaces) == "auto" { return .automatic }
+      if scalar.string.trimmingSpaces() == "auto" { return .automatic }
       reader.sink.error(
         "'\(key)' must be 'auto' or a list of slugs like \(example), found '\(scalar.string)'",
         at: reader.location(of: key))

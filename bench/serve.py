@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Rebuild times of `kreds serve` (issue 7): one event file edited N times, then one template.
+
+Starts `kreds serve` on a content folder, waits for the first build, then edits one event's
+body N times (a sentence appended, then the original restored at the end) and reads, for each
+edit, the server's own "Rebuilt … in X s" line and the wall time from the write to that line
+(which includes the file watcher's wake-up). Then it does the same for a template: it serves
+with a site templates folder holding a copy of the theme's layout and edits that.
+
+    python3 bench/serve.py --kreds .build/release/kreds --content /tmp/k4000 [--edits 20]
+
+Uses only the standard library. Prints a small table; exits 1 when serve fails.
+"""
+
+import argparse
+import os
+import pathlib
+import queue
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+BUILT = re.compile(r"(Built|Rebuilt) (\d+) pages in ([0-9.]+) s")
+
+
+def read_lines(stream, lines):
+    for raw in iter(stream.readline, b""):
+        lines.put(raw.decode("utf-8", "replace").rstrip("\n"))
+    lines.put(None)
+
+
+def wait_for_build(lines, timeout):
+    """The seconds of the next "Built/Rebuilt" line, or None on timeout or exit."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
+            return None
+        if line is None:
+            return None
+        match = BUILT.search(line)
+        if match:
+            return float(match.group(3))
+        if "error" in line:
+            print("  serve:", line, file=sys.stderr)
+
+
+def serve(kreds, content, templates, port, theme):
+    command = [kreds, "serve", "--content", str(content), "--port", str(port),
+               "--now", "2026-11-23 12:00"]
+    if templates:
+        command += ["--templates", str(templates)]
+    env = dict(os.environ)
+    if theme:
+        env["KREDS_THEME"] = str(theme)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    lines = queue.Queue()
+    threading.Thread(target=read_lines, args=(process.stdout, lines), daemon=True).start()
+    return process, lines
+
+
+def measure(path, edits, lines, timeout, change):
+    """Edits `path` `edits` times with `change(original, i)`; returns (server s, wall s) lists."""
+    original = path.read_bytes()
+    server, wall = [], []
+    try:
+        for index in range(edits):
+            time.sleep(0.4)  # let the watcher settle, so each edit is one rebuild
+            path.write_bytes(change(original, index))
+            written = time.monotonic()
+            seconds = wait_for_build(lines, timeout)
+            if seconds is None:
+                raise RuntimeError(f"no rebuild after edit {index + 1} of {path}")
+            wall.append(time.monotonic() - written)
+            server.append(seconds)
+    finally:
+        path.write_bytes(original)
+        wait_for_build(lines, timeout)
+    return server, wall
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kreds", required=True)
+    parser.add_argument("--content", required=True, type=pathlib.Path)
+    parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--theme", type=pathlib.Path,
+                        default=pathlib.Path(__file__).resolve().parent.parent / "templates")
+    args = parser.parse_args()
+
+    events = sorted(args.content.glob("networks/*/events/*.md")) or sorted(
+        args.content.glob("events/*.md"))
+    if not events:
+        print("no event file under", args.content, file=sys.stderr)
+        return 1
+    event = events[len(events) // 2]
+    rows = []
+
+    process, lines = serve(args.kreds, args.content, None, args.port, args.theme)
+    try:
+        first = wait_for_build(lines, args.timeout)
+        if first is None:
+            print("serve did not finish its first build", file=sys.stderr)
+            return 1
+        rows.append(("first build", first, None, 1))
+        server, wall = measure(
+            event, args.edits, lines, args.timeout,
+            lambda original, i: original.rstrip(b"\n") + f"\n\nRettelse nummer {i + 1}.\n".encode())
+        rows.append((f"edit {event.relative_to(args.content)}", statistics.median(server),
+                     statistics.median(wall), len(server)))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+    with tempfile.TemporaryDirectory() as folder:
+        templates = pathlib.Path(folder) / "templates"
+        templates.mkdir()
+        layout = templates / "layout.mustache"
+        shutil.copy(args.theme / "layout.mustache", layout)
+        process, lines = serve(args.kreds, args.content, templates, args.port + 1, args.theme)
+        try:
+            if wait_for_build(lines, args.timeout) is None:
+                print("serve did not finish its first build", file=sys.stderr)
+                return 1
+            server, wall = measure(
+                layout, max(3, args.edits // 4), lines, args.timeout,
+                lambda original, i: original + f"{{{{! edit {i + 1} }}}}\n".encode())
+            rows.append(("edit templates/layout.mustache", statistics.median(server),
+                         statistics.median(wall), len(server)))
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+    print(f"| what | server s (median) | edit to rebuilt, wall s (median) | edits |")
+    print("|---|---:|---:|---:|")
+    for what, server_s, wall_s, count in rows:
+        wall_text = "–" if wall_s is None else f"{wall_s:.3f}"
+        print(f"| {what} | {server_s:.3f} | {wall_text} | {count} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
