@@ -44,23 +44,103 @@ public enum SiteWriter {
     if hadPrevious { try? fileManager.removeItem(at: previous) }
   }
 
+  /// How many threads write. Creating files and folders is mostly the kernel allocating inodes,
+  /// which it does on the calling thread, so a few threads keep more cores busy with it. On two
+  /// cores, two threads wrote a 7,800-file site in 3.0–3.5 s instead of 4.6–5.7 s with one, and
+  /// four were slower than two.
+  static let writerThreads = min(4, max(2, ProcessInfo.processInfo.activeProcessorCount))
+
   private static func writeFiles(_ files: [OutputFile], into folder: URL, contentFolder: URL) throws
   {
-    let fileManager = FileManager.default
-    var created: Set<String> = [folder.path]
+    // Every folder, by depth: those of one depth in parallel, once their parents exist; then
+    // the files, in parallel.
+    var folders: Set<Substring> = []
     for file in files {
-      let url = folder.appendingPathComponent(file.path)
-      let directory = url.deletingLastPathComponent()
-      if !created.contains(directory.path) {
-        try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-        created.insert(directory.path)
+      var directory = parentPath(file.path[...])
+      while !directory.isEmpty, folders.insert(directory).inserted {
+        directory = parentPath(directory)
       }
-      switch file.content {
+    }
+    let levels = Dictionary(grouping: folders) { $0.count(where: { $0 == "/" }) }
+    let root = folder.path
+    for depth in levels.keys.sorted() {
+      let level = levels[depth, default: []].map { root + "/" + $0 }.sorted()
+      try inParallel(level.count) { index in try makeFolder(level[index]) }
+    }
+    try inParallel(files.count) { index in
+      let path = root + "/" + files[index].path
+      switch files[index].content {
       case .bytes(let bytes):
-        try write(bytes, to: url.path)
-      case .contentFile(let path):
-        try fileManager.copyItem(at: contentFolder.appendingPathComponent(path), to: url)
+        try write(bytes, to: path)
+      case .contentFile(let source):
+        try FileManager.default.copyItem(
+          at: contentFolder.appendingPathComponent(source), to: URL(fileURLWithPath: path))
       }
+    }
+  }
+
+  /// `path` without its last component; empty for a file at the top.
+  private static func parentPath(_ path: Substring) -> Substring {
+    path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+  }
+
+  /// A folder in the staging folder, whose parent exists. One that already exists is fine: on a
+  /// file system that ignores case, `A/` and `a/` are one folder.
+  private static func makeFolder(_ path: String) throws {
+    guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
+      throw BuildError(
+        "cannot create the folder '\(path)': \(String(cString: strerror(errno))); check free space and permissions"
+      )
+    }
+  }
+
+  /// `body` for every index below `count`, on `writerThreads` threads. After a failure no new
+  /// index is started, and the failure of the lowest index is thrown.
+  private static func inParallel(_ count: Int, _ body: @Sendable (Int) throws -> Void) throws {
+    let progress = WriteProgress(count: count)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(count, writerThreads))) { _ in
+      while let index = progress.claim() {
+        do {
+          try body(index)
+        } catch {
+          progress.fail(error, at: index)
+          return
+        }
+      }
+    }
+    if let error = progress.failure { throw error }
+  }
+
+  /// The indexes the writer threads have taken, and the first failure: once one write fails, no
+  /// thread starts another. Of failures on several threads at once, the one of the earliest
+  /// index is reported, as writing one file after another would.
+  private final class WriteProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var next = 0
+    private var firstFailure: (index: Int, error: any Error)?
+
+    init(count: Int) { self.count = count }
+
+    /// The next index, or nil when all are taken or one failed.
+    func claim() -> Int? {
+      lock.lock()
+      defer { lock.unlock() }
+      guard next < count, firstFailure == nil else { return nil }
+      next += 1
+      return next - 1
+    }
+
+    func fail(_ error: any Error, at index: Int) {
+      lock.lock()
+      defer { lock.unlock() }
+      if firstFailure.map({ index < $0.index }) ?? true { firstFailure = (index, error) }
+    }
+
+    var failure: (any Error)? {
+      lock.lock()
+      defer { lock.unlock() }
+      return firstFailure?.error
     }
   }
 

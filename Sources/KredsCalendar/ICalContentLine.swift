@@ -34,44 +34,109 @@ struct ICalContentLine: Equatable, Sendable {
   /// starts with one space, which counts toward its 75.
   var folded: String { Self.fold(unfolded) }
 
-  static func fold(_ line: String) -> String {
-    var result = ""
-    var octetsOnLine = 0
-    for unit in foldingUnits(of: line) {
-      let size = unit.utf8.count
-      if octetsOnLine + size > maximumOctets, octetsOnLine > 1 {
-        result += "\r\n "
-        octetsOnLine = 1
-      }
-      result += unit
-      octetsOnLine += size
+  /// `folded`, appended to `output`.
+  func fold(into output: inout [UInt8]) {
+    var length = name.utf8.count + 1 + value.utf8.count
+    for parameter in parameters {
+      length += 2 + parameter.name.utf8.count + parameter.value.utf8.count
     }
-    return result + "\r\n"
+    guard length <= Self.maximumOctets else { return Self.fold(unfolded, into: &output) }
+    // Most lines fit: their parts go out as they are, without building the line first.
+    output += name.utf8
+    for parameter in parameters {
+      output.append(UInt8(ascii: ";"))
+      output += parameter.name.utf8
+      output.append(UInt8(ascii: "="))
+      output += parameter.value.utf8
+    }
+    output.append(UInt8(ascii: ":"))
+    output += value.utf8
+    output.append(0x0D)
+    output.append(0x0A)
   }
 
-  /// The pieces a fold may not split, in order. A fold inside a UTF-8 sequence makes the line
-  /// invalid for readers that decode physical lines; one inside a grapheme cluster (an emoji with
-  /// skin tone, a letter with combining marks) or an escape such as `\n` is legal but trips up
-  /// some clients, so those are kept whole too unless one alone is too long for a line, when
-  /// it is split between its Unicode scalars.
-  private static func foldingUnits(of line: String) -> [String] {
-    var units: [String] = []
-    var pendingBackslash = false
-    for character in line {
-      var unit = String(character)
-      if pendingBackslash, let last = units.popLast() {
-        unit = last + unit
-        pendingBackslash = false
-      } else if character == "\\" {
-        pendingBackslash = true
+  static func fold(_ line: String) -> String {
+    var bytes: [UInt8] = []
+    fold(line, into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `fold(_:)`, appended to `output`. Folds fall only between the pieces a fold may not split:
+  /// a fold inside a UTF-8 sequence makes the line invalid for readers that decode physical
+  /// lines; one inside a grapheme cluster (an emoji with skin tone, a letter with combining
+  /// marks) or an escape such as `\n` is legal but trips up some clients, so those are kept
+  /// whole too unless one alone is too long for a line, when it is split between its Unicode
+  /// scalars.
+  static func fold(_ line: String, into output: inout [UInt8]) {
+    // Most lines fit: nothing to fold.
+    guard line.utf8.count > maximumOctets else {
+      output += line.utf8
+      output.append(0x0D)
+      output.append(0x0A)
+      return
+    }
+    let bytes = Array(line.utf8)
+    var octetsOnLine = 0
+    /// Puts the piece `range` of `bytes` on the line, or on a new one when it does not fit.
+    func place(_ range: Range<Int>) {
+      if octetsOnLine + range.count > maximumOctets, octetsOnLine > 1 {
+        output.append(0x0D)
+        output.append(0x0A)
+        output.append(0x20)
+        octetsOnLine = 1
       }
-      if unit.utf8.count <= maximumOctets - 1 {
-        units.append(unit)
-      } else {
-        units += unit.unicodeScalars.map { String($0) }
+      output += bytes[range]
+      octetsOnLine += range.count
+    }
+    /// A piece, or its scalars when it is too long for a line of its own.
+    func placeWhole(_ range: Range<Int>) {
+      guard range.count > maximumOctets - 1 else { return place(range) }
+      var start = range.lowerBound
+      while start < range.upperBound {
+        let end = min(start + scalarLength(leadingByte: bytes[start]), range.upperBound)
+        place(start..<end)
+        start = end
       }
     }
-    return units
+    let backslash = UInt8(ascii: "\\")
+    if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      // ASCII without CR (which would pair with a LF): every byte is a grapheme cluster.
+      var start = 0
+      while start < bytes.count {
+        let end = bytes[start] == backslash ? min(start + 2, bytes.count) : start + 1
+        placeWhole(start..<end)
+        start = end
+      }
+    } else {
+      var offset = 0
+      // Where a backslash waits to be kept with the character after it.
+      var backslashOffset: Int?
+      for character in line {
+        let start = offset
+        offset += character.utf8.count
+        if let pending = backslashOffset {
+          backslashOffset = nil
+          placeWhole(pending..<offset)
+        } else if character == "\\" {
+          backslashOffset = start
+        } else {
+          placeWhole(start..<offset)
+        }
+      }
+      if let pending = backslashOffset { placeWhole(pending..<offset) }
+    }
+    output.append(0x0D)
+    output.append(0x0A)
+  }
+
+  /// The length of the UTF-8 sequence that starts with `byte`.
+  private static func scalarLength(leadingByte byte: UInt8) -> Int {
+    switch byte {
+    case 0xF0...: return 4
+    case 0xE0...: return 3
+    case 0xC0...: return 2
+    default: return 1
+    }
   }
 
   /// A TEXT value (RFC 5545 section 3.3.11): backslash, semicolon and comma escaped, every line

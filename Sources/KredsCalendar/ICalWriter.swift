@@ -50,7 +50,9 @@ public enum ICalWriter {
     }
     for event in document.events { lines += self.lines(of: event) }
     lines.append(ICalContentLine("END", "VCALENDAR"))
-    return lines.map(\.folded).joined()
+    var bytes: [UInt8] = []
+    for line in lines { line.fold(into: &bytes) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Each zone the events use, by identifier, with the span its `VTIMEZONE` must cover.

@@ -105,7 +105,7 @@ enum TimeZoneRules {
   }
 
   /// One change of offset, as Foundation reports it.
-  private struct Transition {
+  struct Transition: Equatable {
     var instant: Date
     var offsetFrom: Int
     var offsetTo: Int
@@ -213,8 +213,57 @@ enum TimeZoneRules {
     return lines
   }
 
-  private static func transitions(of zone: TimeZone, from start: Date, through end: Date)
+  /// The transitions from `start` through `end`. Every event's file asks for its own span, but
+  /// the spans of a site start on few dates (the first of January a year before an event), so
+  /// the walk through the zone data from each start is done once, as far as asked so far, and
+  /// later spans take its first part.
+  static func transitions(of zone: TimeZone, from start: Date, through end: Date)
     -> [Transition]
+  {
+    let key = TransitionCache.Key(zone: zone.identifier, start: start)
+    if let known = transitionCache.transitions(key, through: end) { return known }
+    // A little further than asked, so that events of the following years need no new walk.
+    let walked = walkTransitions(
+      of: zone, from: start, through: max(end, start.addingTimeInterval(20 * 366 * 86_400)))
+    transitionCache.store(walked.transitions, complete: walked.through, for: key)
+    return walked.transitions.filter { $0.instant <= end }
+  }
+
+  private static let transitionCache = TransitionCache()
+
+  /// Transitions walked from a start, shared by all threads.
+  private final class TransitionCache: @unchecked Sendable {
+    struct Key: Hashable {
+      var zone: String
+      var start: Date
+    }
+
+    private let lock = NSLock()
+    private var walks: [Key: (transitions: [Transition], through: Date)] = [:]
+
+    /// The transitions through `end`, if a walk from the start went that far.
+    func transitions(_ key: Key, through end: Date) -> [Transition]? {
+      lock.lock()
+      let walk = walks[key]
+      lock.unlock()
+      guard let walk, walk.through >= end else { return nil }
+      return walk.transitions.filter { $0.instant <= end }
+    }
+
+    func store(_ transitions: [Transition], complete through: Date, for key: Key) {
+      lock.lock()
+      defer { lock.unlock() }
+      if walks[key].map({ $0.through < through }) ?? true {
+        walks[key] = (transitions, through)
+      }
+    }
+  }
+
+  /// The zone's transitions after `start` through `end`, and how far they are complete: the
+  /// walk stops after `maximumTransitions` steps as a walk to a nearer end would at the same
+  /// step, so its first part is that walk's result.
+  static func walkTransitions(of zone: TimeZone, from start: Date, through end: Date)
+    -> (transitions: [Transition], through: Date)
   {
     var result: [Transition] = []
     var cursor = start
@@ -235,7 +284,7 @@ enum TimeZoneRules {
           kind: zone.isDaylightSavingTime(for: next) ? .daylight : .standard,
           name: letterName(zone, next), wallClock: WallClockTime(next, offset: offsetFrom)))
     }
-    return result
+    return (result, end)
   }
 
   /// `run` with `transition` added when one yearly rule describes both, else nil.

@@ -20,7 +20,18 @@ struct CalendarFeeds {
 
   var urls: SiteURLs { builder.urls }
 
-  func files() -> [OutputFile] {
+  /// One iCal file, ready to be written on any thread.
+  struct File: Sendable {
+    /// In the output folder.
+    var path: String
+    var document: CalendarDocument
+
+    func written() -> OutputFile { OutputFile(path: path, text: ICalWriter.write(document)) }
+  }
+
+  /// Every file: the whole site's feed first, then the networks' and the events'. Their writing,
+  /// most of the cost, is left to the caller, to spread over all cores.
+  func files() -> [File] {
     let entries = site.events.indices.compactMap(entry)
     let inFeeds = entries.filter {
       $0.lastEnd > site.now.addingTimeInterval(-Self.pastDays * 86_400)
@@ -55,14 +66,14 @@ struct CalendarFeeds {
   }
 
   private func file(path: String, name: String?, description: String?, events: [CalendarEvent])
-    -> OutputFile
+    -> File
   {
     var document = CalendarDocument(
       name: name, description: description, defaultTimeZone: site.settings.timeZone,
       productID: "-//Kreds//Kreds//\(site.settings.language.rawValue.uppercased())",
       events: events)
     document.emptyCalendarDate = site.buildTime
-    return OutputFile(path: urls.outputFile(path), text: ICalWriter.write(document))
+    return File(path: urls.outputFile(path), document: document)
   }
 
   /// One VEVENT: the first occurrence with the series' rule, so that calendar apps expand the

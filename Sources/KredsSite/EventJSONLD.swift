@@ -5,83 +5,99 @@ import Foundation
 enum EventJSONLD {
   static func scriptElement(event: Event, occurrence: Occurrence?, builder: ViewBuilder) -> String {
     let urls = builder.urls
-    var object: [String: Any] = [
-      "@context": "https://schema.org",
-      "@type": "Event",
-      "name": event.title,
-      "url": urls.absolute(urls.event(event.slug)),
-      "eventStatus": "https://schema.org/"
-        + [
-          EventStatus.scheduled: "EventScheduled", .cancelled: "EventCancelled",
-          .postponed: "EventPostponed",
-        ][event.status, default: "EventScheduled"],
+    let status: String
+    switch event.status {
+    case .scheduled: status = "EventScheduled"
+    case .cancelled: status = "EventCancelled"
+    case .postponed: status = "EventPostponed"
+    }
+    var object: [String: JSONValue] = [
+      "@context": .string("https://schema.org"),
+      "@type": .string("Event"),
+      "name": .string(event.title),
+      "url": .string(urls.absolute(urls.event(event.slug))),
+      "eventStatus": .string("https://schema.org/" + status),
     ]
     if let occurrence {
-      object["startDate"] = builder.dates.iso(occurrence.start, in: event.timeZone)
-      object["endDate"] = builder.dates.iso(occurrence.end, in: event.timeZone)
+      object["startDate"] = .string(builder.dates.iso(occurrence.start, in: event.timeZone))
+      object["endDate"] = .string(builder.dates.iso(occurrence.end, in: event.timeZone))
     }
-    if let summary = event.summary { object["description"] = summary }
+    if let summary = event.summary { object["description"] = .string(summary) }
     let mode: String
     switch (event.location != nil, event.online != nil) {
     case (true, true): mode = "MixedEventAttendanceMode"
     case (false, true): mode = "OnlineEventAttendanceMode"
     default: mode = "OfflineEventAttendanceMode"
     }
-    object["eventAttendanceMode"] = "https://schema.org/" + mode
-    var locations: [[String: Any]] = []
+    object["eventAttendanceMode"] = .string("https://schema.org/" + mode)
+    var locations: [JSONValue] = []
     if let location = event.location {
-      var address: [String: Any] = ["@type": "PostalAddress", "addressCountry": location.country]
-      if let street = location.address { address["streetAddress"] = street }
-      if let code = location.postalCode { address["postalCode"] = code }
-      if let city = location.city { address["addressLocality"] = city }
-      locations.append(["@type": "Place", "name": location.name, "address": address])
+      var address: [String: JSONValue] = [
+        "@type": .string("PostalAddress"), "addressCountry": .string(location.country),
+      ]
+      if let street = location.address { address["streetAddress"] = .string(street) }
+      if let code = location.postalCode { address["postalCode"] = .string(code) }
+      if let city = location.city { address["addressLocality"] = .string(city) }
+      locations.append(
+        .object([
+          "@type": .string("Place"), "name": .string(location.name), "address": .object(address),
+        ]))
     }
     if let online = event.online {
-      locations.append(["@type": "VirtualLocation", "url": online.url])
+      locations.append(.object(["@type": .string("VirtualLocation"), "url": .string(online.url)]))
     }
     if locations.count == 1 {
       object["location"] = locations[0]
     } else if !locations.isEmpty {
-      object["location"] = locations
+      object["location"] = .array(locations)
     }
     if let organisation = event.networkSlugs.first.flatMap({ builder.site.network($0) }) {
-      object["organizer"] = [
-        "@type": "Organization", "name": organisation.title,
-        "url": urls.absolute(urls.network(organisation.slug)),
-      ]
+      object["organizer"] = .object([
+        "@type": .string("Organization"), "name": .string(organisation.title),
+        "url": .string(urls.absolute(urls.network(organisation.slug))),
+      ])
     }
-    if let image = event.image { object["image"] = urls.absolute(urls.media(image.path.value)) }
+    if let image = event.image {
+      object["image"] = .string(urls.absolute(urls.media(image.path.value)))
+    }
     if let registration = event.registration {
-      var offer: [String: Any] = [
-        "@type": "Offer", "url": registration.url ?? urls.absolute(urls.event(event.slug)),
+      var offer: [String: JSONValue] = [
+        "@type": .string("Offer"),
+        "url": .string(registration.url ?? urls.absolute(urls.event(event.slug))),
       ]
-      if let price = registration.price { offer["description"] = price }
+      if let price = registration.price { offer["description"] = .string(price) }
       if let deadline = registration.deadline {
-        offer["validThrough"] = builder.dates.iso(deadline, in: event.timeZone)
+        offer["validThrough"] = .string(builder.dates.iso(deadline, in: event.timeZone))
       }
-      object["offers"] = offer
+      object["offers"] = .object(offer)
     }
-    guard
-      let data = try? JSONSerialization.data(
-        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-      let json = String(data: data, encoding: .utf8)
-    else { return "" }
-    return "<script type=\"application/ld+json\">" + escapeForScript(json) + "</script>"
+    return "<script type=\"application/ld+json\">" + escapeForScript(JSONValue.object(object).text)
+      + "</script>"
   }
 
   /// JSON stays the same JSON, but nothing in it can end the script element or open a comment.
   static func escapeForScript(_ json: String) -> String {
-    var result = ""
-    for scalar in json.unicodeScalars {
-      switch scalar {
-      case "<": result += "\\u003c"
-      case ">": result += "\\u003e"
-      case "&": result += "\\u0026"
-      case "\u{2028}": result += "\\u2028"
-      case "\u{2029}": result += "\\u2029"
-      default: result.unicodeScalars.append(scalar)
+    // Byte by byte: the five characters are ASCII or start with 0xE2 0x80, and UTF-8 has no
+    // other way to write them.
+    let bytes = Array(json.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + 16)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "<"): result += "\\u003c".utf8
+      case UInt8(ascii: ">"): result += "\\u003e".utf8
+      case UInt8(ascii: "&"): result += "\\u0026".utf8
+      case 0xE2
+      where index + 1 < bytes.count && bytes[index] == 0x80
+        && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+        result += (bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+        index += 2
+      default: result.append(byte)
       }
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
   }
 }

@@ -24,6 +24,19 @@ import Testing
     ).map(\.unfolded).filter { !$0.hasPrefix("TZNAME:") }
   }
 
+  /// Spans from one start share one walk through the zone data, whichever comes first.
+  @Test(arguments: ["Europe/Copenhagen", "America/Santiago", "Asia/Tokyo", "Australia/Lord_Howe"])
+  func sharedWalksGiveTheTransitionsOfAFreshOne(identifier: String) throws {
+    let zone = try zone(identifier)
+    let start = try instant("2019-01-01 00:00", zone)
+    for end in ["2050-06-01 00:00", "2020-03-01 00:00", "2031-12-31 23:59", "2019-01-01 00:00"] {
+      let through = try instant(end, zone)
+      #expect(
+        TimeZoneRules.transitions(of: zone, from: start, through: through)
+          == TimeZoneRules.walkTransitions(of: zone, from: start, through: through).transitions)
+    }
+  }
+
   @Test func copenhagenIn2027HasTwoYearlyRulesFromTheYearBefore() throws {
     #expect(
       try component("Europe/Copenhagen", from: "2027-03-17 08:30", through: "2027-11-20 12:00")
