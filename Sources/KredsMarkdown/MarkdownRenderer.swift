@@ -60,50 +60,20 @@ public enum MarkdownRenderer {
   /// keyboard users can scroll it too. Bytes, not Foundation's search: most bodies have no table,
   /// and this ran over every body of the site.
   static func wrappingTables(_ html: String, label: String) -> String {
-    let open = Array("<table>".utf8)
-    let close = Array("</table>".utf8)
-    let bytes = Array(html.utf8)
-    guard let first = firstIndex(of: open, in: bytes, from: 0) else { return html }
-    let escapedLabel = label.utf8.flatMap { $0 == UInt8(ascii: "\"") ? Array("&quot;".utf8) : [$0] }
-    let wrapOpen =
-      Array("<div class=\"table-wrap\" role=\"region\" aria-label=\"".utf8) + escapedLabel
-      + Array("\" tabindex=\"0\"><table>".utf8)
-    let wrapClose = Array("</table></div>".utf8)
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count + 256)
-    result += bytes[..<first]
-    var index = first
-    while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "<") {
-        if matches(open, in: bytes, at: index) {
-          result += wrapOpen
-          index += open.count
-          continue
-        }
-        if matches(close, in: bytes, at: index) {
-          result += wrapClose
-          index += close.count
-          continue
-        }
-      }
-      result.append(bytes[index])
-      index += 1
-    }
-    return String(decoding: result, as: UTF8.self)
-  }
-
-  private static func matches(_ needle: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
-    guard index + needle.count <= bytes.count else { return false }
-    return bytes[index..<index + needle.count].elementsEqual(needle)
-  }
-
-  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-    var index = start
-    while index + needle.count <= bytes.count {
-      if bytes[index] == needle[0], matches(needle, in: bytes, at: index) { return index }
-      index += 1
-    }
-    return nil
+    let escapedLabel =
+      label.utf8.contains(UInt8(ascii: "\""))
+      ? String(
+        decoding: label.utf8.flatMap { $0 == UInt8(ascii: "\"") ? Array("&quot;".utf8) : [$0] },
+        as: UTF8.self)
+      : label
+    return TextReplacement.replacing(
+      [
+        (
+          "<table>",
+          "<div class=\"table-wrap\" role=\"region\" aria-label=\"\(escapedLabel)\" tabindex=\"0\"><table>"
+        ),
+        ("</table>", "</table></div>"),
+      ], in: html)
   }
 
   /// The page's title is its only `<h1>`: the body's top heading level becomes `<h2>`, whether

@@ -12,8 +12,9 @@ enum YAMLDocument {
     let root: Node?
     do {
       // Kreds reads every scalar's text as written and types it itself, so YAML's implicit
-      // typing is not needed; with it, Yams ran regular expressions on every key it hashed.
-      root = try Yams.compose(yaml: yaml, .basic)
+      // typing is not needed; with it, Yams ran regular expressions on every key it hashed. The
+      // encoding is given because Yams' default reads the whole environment on every call.
+      root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
     } catch let error as YamlError {
       report(error, firstLine: firstLine, sink: sink)
       return nil
