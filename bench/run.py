@@ -168,8 +168,14 @@ def bench_size(n: int, args, work: Path, env: dict) -> dict:
             result["tools"][tool]["status"] = args.skip[tool]
 
     def one(tool: str, label: str) -> Run:
-        base = out_root / tool
-        shutil.rmtree(base, ignore_errors=True)
+        if args.fresh_folders:
+            # A new folder per build, nothing deleted until the size is done: deleting thousands
+            # of files just before a build makes the kernel's inode allocation slow for a while
+            # (ext4 skips recently freed inodes), which the next build, of either tool, pays for.
+            base = out_root / f"{tool}-{label.replace(' ', '')}"
+        else:
+            base = out_root / tool
+            shutil.rmtree(base, ignore_errors=True)
         base.mkdir(parents=True)
         out = base / "site"
         run_env = dict(env)
@@ -245,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sizes", default=DEFAULT_SIZES, help=f"content files per corpus, comma-separated (default {DEFAULT_SIZES})")
     p.add_argument("--runs", type=int, default=5, help="timed runs per tool and size, after one warm-up (default 5)")
     p.add_argument("--timeout", type=float, default=600, help="seconds one build may take before it is killed and reported as a timeout (default 600)")
+    p.add_argument("--fresh-folders", action="store_true",
+                   help="build into a new output folder each time and delete them only after the size is done "
+                        "(by default the output folder is deleted before each build)")
     p.add_argument("--work", type=Path, default=Path("/tmp/kreds-bench"), help="scratch folder for corpora and outputs (default /tmp/kreds-bench)")
     p.add_argument("--results", type=Path, default=REPO / "build/bench/results.md", help="Markdown report (default build/bench/results.md)")
     p.add_argument("--theme", type=Path, default=Path(os.environ.get("KREDS_THEME") or REPO / "templates"),
@@ -306,8 +315,9 @@ def main(argv: list[str] | None = None) -> int:
         f"- Kreds: `{info['kreds']}`, commit {info['commit']}",
         f"- Hugo: `{info['hugo']}`",
         f"- Swift: {info['swift'] or 'n/a'}; Python {info['python']}",
-        f"- method: `bench/run.py --sizes {','.join(map(str, sizes))} --runs {a.runs}`: one warm-up, then {a.runs} timed builds per tool "
-        f"into a deleted output folder, tools alternating; median wall time; peak = largest ru_maxrss of the timed runs; "
+        f"- method: `bench/run.py --sizes {','.join(map(str, sizes))} --runs {a.runs}{' --fresh-folders' if a.fresh_folders else ''}`: "
+        f"one warm-up, then {a.runs} timed builds per tool "
+        f"{'each into a new output folder (none deleted until the size is done)' if a.fresh_folders else 'into a deleted output folder'}, tools alternating; median wall time; peak = largest ru_maxrss of the timed runs; "
         f"builds over {a.timeout:.0f} s are killed and reported as timeout",
         "",
         markdown_table(rows),
