@@ -128,13 +128,14 @@ bench: $(KREDS_BIN)
 FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 10
 FUZZ_RSS_MB ?= 2048
-FUZZ_TARGETS ?= FuzzFrontMatter FuzzMarkdown FuzzRecurrenceRule FuzzContentFile
+FUZZ_TARGETS ?= FuzzFrontMatter FuzzMarkdown FuzzRecurrenceRule FuzzContentFile FuzzTemplate
 FUZZ_DIR = build/fuzz
 FUZZ_BIN = Fuzz/.build/release
 FUZZ_DICT_FuzzFrontMatter = Fuzz/Dictionaries/yaml.dict
 FUZZ_DICT_FuzzMarkdown = Fuzz/Dictionaries/markdown.dict
 FUZZ_DICT_FuzzRecurrenceRule = Fuzz/Dictionaries/rrule.dict
 FUZZ_DICT_FuzzContentFile = $(FUZZ_DIR)/content.dict
+FUZZ_DICT_FuzzTemplate = Fuzz/Dictionaries/mustache.dict
 
 .PHONY: fuzz fuzz-build fuzz-corpora
 # `--sanitize fuzzer` makes SwiftPM leave libFuzzer's `main` in place; the sanitizers themselves
@@ -156,6 +157,7 @@ fuzz: fuzz-build fuzz-corpora
 	    FuzzFrontMatter) dict=$(FUZZ_DICT_FuzzFrontMatter) ;; \
 	    FuzzMarkdown) dict=$(FUZZ_DICT_FuzzMarkdown) ;; \
 	    FuzzRecurrenceRule) dict=$(FUZZ_DICT_FuzzRecurrenceRule) ;; \
+	    FuzzTemplate) dict=$(FUZZ_DICT_FuzzTemplate) ;; \
 	    *) dict=$(FUZZ_DICT_FuzzContentFile) ;; \
 	  esac; \
 	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \

@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "KredsMarkdown", targets: ["KredsMarkdown"]),
     .library(name: "KredsCalendar", targets: ["KredsCalendar"]),
     .library(name: "KredsSite", targets: ["KredsSite"]),
+    .library(name: "KredsTemplates", targets: ["KredsTemplates"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),

@@ -28,6 +28,8 @@ let package = Package(
         .product(name: "KredsCalendar", package: kreds),
       ]),
     .executableTarget(
+      name: "FuzzTemplate", dependencies: [.product(name: "KredsTemplates", package: kreds)]),
+    .executableTarget(
       name: "FuzzContentFile",
       dependencies: ["FuzzSupport", .product(name: "KredsSite", package: kreds)]),
   ]

@@ -103,6 +103,10 @@ def main():
         for rule in re.findall(rb'"((?:RRULE:)?FREQ=[^"\\]*)', test.read_bytes()):
             add("FuzzRecurrenceRule", rule)
 
+    # The default theme's templates, as a theme editor starts from them.
+    for template in sorted(pathlib.Path("templates").glob("*.mustache")):
+        add("FuzzTemplate", template.read_bytes())
+
     for target, inputs in sorted(corpora.items()):
         folder = output / target
         folder.mkdir(parents=True, exist_ok=True)

@@ -56,6 +56,22 @@ public struct Theme: Sendable {
           ))
       }
     }
+    // A template that includes itself would render forever; one report per cycle.
+    var reportedCycles: Set<[String]> = []
+    for source in sources {
+      guard let cycle = library.inclusionCycle(from: source.name) else { continue }
+      let members = Array(Set(cycle)).sorted()
+      guard reportedCycles.insert(members).inserted else { continue }
+      let shown = cycle.map { "\($0).mustache" }.joined(separator: " → ")
+      diagnostics.append(
+        Diagnostic(
+          file: sources.first { $0.name == cycle[0] }?.displayPath
+            ?? "templates/\(cycle[0]).mustache",
+          location: .fileStart,
+          message:
+            "template error: the templates include each other in a circle (\(shown)), which would never end; remove one of the {{> …}} or {{< …}}"
+        ))
+    }
     let names = Set(templates.map(\.name))
     for required in requiredTemplates where !names.contains(required) {
       diagnostics.append(

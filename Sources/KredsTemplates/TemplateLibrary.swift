@@ -29,6 +29,26 @@ public struct TemplateLibrary: Sendable {
     return missing
   }
 
+  /// A chain of templates that ends where it started (`["page", "card", "page"]`) when
+  /// `template` includes itself through `{{>…}}` or `{{<…}}`. Rendering it would never end:
+  /// Kreds' view models hold no trees for a recursive partial to walk down.
+  public func inclusionCycle(from template: String) -> [String]? {
+    var path: [String] = [template]
+    var finished: Set<String> = []
+    func visit(_ name: String) -> [String]? {
+      for next in Set(templates[name]?.partialNames ?? []).sorted() where templates[next] != nil {
+        if let start = path.firstIndex(of: next) { return Array(path[start...]) + [next] }
+        guard !finished.contains(next) else { continue }
+        path.append(next)
+        if let cycle = visit(next) { return cycle }
+        path.removeLast()
+        finished.insert(next)
+      }
+      return nil
+    }
+    return visit(template)
+  }
+
   /// `value` rendered through the template `name`; nil when there is no such template.
   public func render(_ value: TemplateValue, template name: String) -> String? {
     guard let nodes = templates[name] else { return nil }

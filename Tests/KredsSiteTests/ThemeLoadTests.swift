@@ -45,4 +45,17 @@ import Testing
     #expect(theme == nil)
     #expect(diagnostics.map(\.file) == ["templates/404.mustache"])
   }
+
+  @Test func templatesIncludingEachOtherAreOneError() throws {
+    var templates = Self.complete.filter { $0.name != "home" }
+    templates.append(Self.source("home", "{{#upcoming}}{{> event-card}}{{/upcoming}}"))
+    templates.append(Self.source("event-card", "<li>{{> event-link}}</li>"))
+    templates.append(Self.source("event-link", "<a>{{> event-card}}</a>"))
+    let (theme, diagnostics) = Theme.load(templates: templates, assets: [:])
+    #expect(theme == nil)
+    #expect(diagnostics.map(\.file) == ["templates/event-card.mustache"])
+    #expect(
+      diagnostics.first?.message.contains(
+        "event-card.mustache → event-link.mustache → event-card.mustache") == true)
+  }
 }

@@ -83,4 +83,22 @@ import Testing
     #expect(library.render(.object(["title": .text("T")]), template: "page") == "T{{title}}")
     #expect(Self.error("{{=<%=}}") != nil)
   }
+
+  @Test func inclusionCyclesAreFound() throws {
+    var library = TemplateLibrary(escapeHTML: { $0 })
+    try library.add("{{#items}}{{> item}}{{/items}}", named: "list")
+    try library.add("<li>{{> link}}</li>", named: "item")
+    try library.add("<a>{{> item}}</a>", named: "link")
+    try library.add("{{<layout}}{{$main}}x{{/main}}{{/layout}}", named: "page")
+    try library.add("{{$main}}{{/main}}{{> self}}", named: "layout")
+    try library.add("{{> self}}", named: "self")
+    #expect(library.inclusionCycle(from: "list") == ["item", "link", "item"])
+    #expect(library.inclusionCycle(from: "page") == ["self", "self"])
+    #expect(library.inclusionCycle(from: "link") == ["link", "item", "link"])
+
+    var acyclic = TemplateLibrary(escapeHTML: { $0 })
+    try acyclic.add("{{> card}}{{> card}}", named: "page")
+    try acyclic.add("x", named: "card")
+    #expect(acyclic.inclusionCycle(from: "page") == nil)
+  }
 }
