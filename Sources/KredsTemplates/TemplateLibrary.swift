@@ -143,9 +143,19 @@ private struct TemplateRendering {
           partial, indentation: indentation + indent, overrides: merged, escaping: true,
           position: nil)
       case .block(let name, let defaultNodes, let indent):
-        render(
-          overrides?[name] ?? defaultNodes, indentation: indentation + indent, overrides: overrides,
-          escaping: escaping, position: nil)
+        if let override = overrides?[name] {
+          // Inside its own override a block stands for its default: an override that holds
+          // `{{$main}}` again would otherwise render itself forever.
+          var inner = overrides
+          inner?[name] = nil
+          render(
+            override, indentation: indentation + indent, overrides: inner, escaping: escaping,
+            position: nil)
+        } else {
+          render(
+            defaultNodes, indentation: indentation + indent, overrides: overrides,
+            escaping: escaping, position: nil)
+        }
       case .escaping(let flag):
         escaping = flag
       case .definition:

@@ -11,6 +11,8 @@ struct TemplateParser {
     var sectionName: String?
     /// Where the open section's tag starts, for "never closed".
     var sectionStart = 0
+    /// How many sections, blocks and parents are open around this point.
+    var depth = 0
     /// No text or tag stands before this point on its line, so a tag here may be standalone.
     var newLine = true
     var open: [UInt8] = Array("{{".utf8)
@@ -39,7 +41,17 @@ struct TemplateParser {
     return try parser.parseNodes(State())
   }
 
+  /// How deep sections, blocks and parents may nest. The default theme needs 6; the bound keeps
+  /// parsing and rendering from running out of stack on a template nested thousands deep.
+  static let maximumDepth = 100
+
   private mutating func parseNodes(_ initial: State) throws(TemplateSyntaxError) -> [TemplateNode] {
+    guard initial.depth <= Self.maximumDepth else {
+      throw .at(
+        initial.sectionStart, in: bytes,
+        "sections, blocks and parents are nested more than \(Self.maximumDepth) deep here; close some of them first"
+      )
+    }
     var state = initial
     var nodes: [TemplateNode] = []
     var whitespace: ArraySlice<UInt8> = []
@@ -88,6 +100,7 @@ struct TemplateParser {
         var inner = state
         inner.sectionName = name
         inner.sectionStart = tagStart
+        inner.depth += 1
         inner.atParentTopLevel = false
         if !standalone { inner.newLine = false }
         let body = try parseNodes(inner)
@@ -151,6 +164,7 @@ struct TemplateParser {
         var inner = state
         inner.sectionName = name
         inner.sectionStart = tagStart
+        inner.depth += 1
         inner.newLine = true
         inner.inParent = true
         inner.atParentTopLevel = true
@@ -182,6 +196,7 @@ struct TemplateParser {
         var inner = state
         inner.sectionName = name
         inner.sectionStart = tagStart
+        inner.depth += 1
         inner.atParentTopLevel = false
         if !standalone { inner.newLine = false }
         let body = try parseNodes(inner)

@@ -101,4 +101,22 @@ import Testing
     try acyclic.add("x", named: "card")
     #expect(acyclic.inclusionCycle(from: "page") == nil)
   }
+
+  @Test func nestingIsBounded() throws {
+    let deep = String(repeating: "{{#a}}", count: 150) + String(repeating: "{{/a}}", count: 150)
+    let error = try #require(Self.error(deep))
+    #expect(error.message.contains("nested more than 100"))
+    let fine = String(repeating: "{{#a}}", count: 50) + String(repeating: "{{/a}}", count: 50)
+    #expect(Self.error(fine) == nil)
+  }
+
+  /// Found by FuzzTemplate: an override holding its own block rendered itself until the stack
+  /// ran out. Inside its override, the block is its default.
+  @Test func aBlockInsideItsOwnOverrideIsItsDefault() throws {
+    var library = TemplateLibrary(escapeHTML: { $0 })
+    try library.add("<main>{{$main}}default{{/main}}</main>", named: "layout")
+    try library.add(
+      "{{<layout}}{{$main}}[{{$main}}inner{{/main}}]{{/main}}{{/layout}}", named: "page")
+    #expect(library.render(.object([:]), template: "page") == "<main>[inner]</main>")
+  }
 }
