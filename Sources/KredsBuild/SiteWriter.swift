@@ -65,9 +65,11 @@ public enum SiteWriter {
     let root = folder.path
     for depth in levels.keys.sorted() {
       let level = levels[depth, default: []].map { root + "/" + $0 }.sorted()
-      try inParallel(level.count) { index in try makeFolder(level[index]) }
+      try Parallel.forEach(level.count, threads: writerThreads) { index in
+        try makeFolder(level[index])
+      }
     }
-    try inParallel(files.count) { index in
+    try Parallel.forEach(files.count, threads: writerThreads) { index in
       let path = root + "/" + files[index].path
       switch files[index].content {
       case .bytes(let bytes):
@@ -91,56 +93,6 @@ public enum SiteWriter {
       throw BuildError(
         "cannot create the folder '\(path)': \(String(cString: strerror(errno))); check free space and permissions"
       )
-    }
-  }
-
-  /// `body` for every index below `count`, on `writerThreads` threads. After a failure no new
-  /// index is started, and the failure of the lowest index is thrown.
-  private static func inParallel(_ count: Int, _ body: @Sendable (Int) throws -> Void) throws {
-    let progress = WriteProgress(count: count)
-    DispatchQueue.concurrentPerform(iterations: max(1, min(count, writerThreads))) { _ in
-      while let index = progress.claim() {
-        do {
-          try body(index)
-        } catch {
-          progress.fail(error, at: index)
-          return
-        }
-      }
-    }
-    if let error = progress.failure { throw error }
-  }
-
-  /// The indexes the writer threads have taken, and the first failure: once one write fails, no
-  /// thread starts another. Of failures on several threads at once, the one of the earliest
-  /// index is reported, as writing one file after another would.
-  private final class WriteProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private let count: Int
-    private var next = 0
-    private var firstFailure: (index: Int, error: any Error)?
-
-    init(count: Int) { self.count = count }
-
-    /// The next index, or nil when all are taken or one failed.
-    func claim() -> Int? {
-      lock.lock()
-      defer { lock.unlock() }
-      guard next < count, firstFailure == nil else { return nil }
-      next += 1
-      return next - 1
-    }
-
-    func fail(_ error: any Error, at index: Int) {
-      lock.lock()
-      defer { lock.unlock() }
-      if firstFailure.map({ index < $0.index }) ?? true { firstFailure = (index, error) }
-    }
-
-    var failure: (any Error)? {
-      lock.lock()
-      defer { lock.unlock() }
-      return firstFailure?.error
     }
   }
 

@@ -60,12 +60,7 @@ public enum MarkdownRenderer {
   /// keyboard users can scroll it too. Bytes, not Foundation's search: most bodies have no table,
   /// and this ran over every body of the site.
   static func wrappingTables(_ html: String, label: String) -> String {
-    let escapedLabel =
-      label.utf8.contains(UInt8(ascii: "\""))
-      ? String(
-        decoding: label.utf8.flatMap { $0 == UInt8(ascii: "\"") ? Array("&quot;".utf8) : [$0] },
-        as: UTF8.self)
-      : label
+    let escapedLabel = TextReplacement.replacing([("\"", "&quot;")], in: label)
     return TextReplacement.replacing(
       [
         (

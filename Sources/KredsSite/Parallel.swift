@@ -12,19 +12,40 @@ public enum Parallel {
   ) -> [Result] {
     guard !elements.isEmpty else { return [] }
     let threads = min(elements.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    let queue = IndexQueue(count: elements.count)
     let slots = Slots<Result>(count: elements.count)
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
       // An iteration that starts late, when another thread has taken everything, finds no
       // element left and makes no worker.
-      guard var index = slots.claim() else { return }
+      guard var index = queue.claim() else { return }
       let state = makeWorker()
       while true {
         slots.store(transform(state, elements[index]), at: index)
-        guard let next = slots.claim() else { return }
+        guard let next = queue.claim() else { return }
         index = next
       }
     }
     return slots.values()
+  }
+
+  /// `body` for every index below `count`, on `threads` threads that each take the next index
+  /// as they finish one. After a failure no new index is started, and the failure of the lowest
+  /// index is thrown, as doing them one after another would.
+  public static func forEach(
+    _ count: Int, threads: Int, _ body: @Sendable (Int) throws -> Void
+  ) throws {
+    let queue = IndexQueue(count: count)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(count, threads))) { _ in
+      while let index = queue.claim() {
+        do {
+          try body(index)
+        } catch {
+          queue.fail(error, at: index)
+          return
+        }
+      }
+    }
+    if let error = queue.failure { throw error }
   }
 
   /// `transform` applied to every element, in order, on all cores.
@@ -34,23 +55,44 @@ public enum Parallel {
     map(elements, makeWorker: { () }) { _, element in transform(element) }
   }
 
-  /// Results written by several threads, each to its own index, read once all are done; and the
-  /// next index to work on.
-  private final class Slots<Value: Sendable>: @unchecked Sendable {
+  /// The indexes threads have taken, and the first failure: once one fails, no index is handed
+  /// out any more. Of failures on several threads at once, the one of the lowest index is kept.
+  private final class IndexQueue: @unchecked Sendable {
     private let lock = NSLock()
-    private var storage: [Value?]
-    private var claimed = 0
+    private let count: Int
+    private var next = 0
+    private var firstFailure: (index: Int, error: any Error)?
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) { self.count = count }
 
-    /// The next index no thread has taken yet, or nil when all are taken.
+    /// The next index no thread has taken yet, or nil when all are taken or one failed.
     func claim() -> Int? {
       lock.lock()
       defer { lock.unlock() }
-      guard claimed < storage.count else { return nil }
-      claimed += 1
-      return claimed - 1
+      guard next < count, firstFailure == nil else { return nil }
+      next += 1
+      return next - 1
     }
+
+    func fail(_ error: any Error, at index: Int) {
+      lock.lock()
+      defer { lock.unlock() }
+      if firstFailure.map({ index < $0.index }) ?? true { firstFailure = (index, error) }
+    }
+
+    var failure: (any Error)? {
+      lock.lock()
+      defer { lock.unlock() }
+      return firstFailure?.error
+    }
+  }
+
+  /// Results written by several threads, each to its own index, read once all are done.
+  private final class Slots<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Value?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
 
     func store(_ value: Value, at index: Int) {
       lock.lock()

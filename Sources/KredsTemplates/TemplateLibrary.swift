@@ -143,19 +143,13 @@ private struct TemplateRendering {
           partial, indentation: indentation + indent, overrides: merged, escaping: true,
           position: nil)
       case .block(let name, let defaultNodes, let indent):
-        if let override = overrides?[name] {
-          // Inside its own override a block stands for its default: an override that holds
-          // `{{$main}}` again would otherwise render itself forever.
-          var inner = overrides
-          inner?[name] = nil
-          render(
-            override, indentation: indentation + indent, overrides: inner, escaping: escaping,
-            position: nil)
-        } else {
-          render(
-            defaultNodes, indentation: indentation + indent, overrides: overrides,
-            escaping: escaping, position: nil)
-        }
+        // Inside its own override a block stands for its default: an override that holds
+        // `{{$main}}` again would otherwise render itself forever.
+        var inner = overrides
+        let nodes = inner?.removeValue(forKey: name) ?? defaultNodes
+        render(
+          nodes, indentation: indentation + indent, overrides: inner, escaping: escaping,
+          position: nil)
       case .escaping(let flag):
         escaping = flag
       case .definition:
@@ -172,29 +166,23 @@ private struct TemplateRendering {
 
   /// What a tag's name stands for here; nil when it is nowhere, or a transform does not apply.
   private func lookUp(_ name: TemplateName, _ position: ListPosition?) -> TemplateValue? {
-    var value: TemplateValue
+    var transforms = name.transforms[...]
+    let found: TemplateValue?
     switch name.path {
     case .position:
-      guard let position, let first = name.transforms.first else { return nil }
-      guard let result = position.transform(first) else { return nil }
-      value = result
-      return name.transforms.dropFirst().isEmpty
-        ? value : apply(name.transforms.dropFirst(), to: value)
+      // `first()`: the first transform asks the list position, the others apply to its answer.
+      guard let position, let first = transforms.popFirst() else { return nil }
+      found = position.transform(first)
     case .current:
-      guard let last = stack.last else { return nil }
-      value = last
+      found = stack.last
     case .innermost(let names):
-      guard let last = stack.last, let child = descend(from: last, through: names[...]) else {
-        return nil
-      }
-      value = child
+      found = stack.last.flatMap { descend(from: $0, through: names[...]) }
     case .searched(let names):
-      guard let found = stack.reversed().lazy.compactMap({ $0.child(named: names[0]) }).first,
-        let child = descend(from: found, through: names.dropFirst())
-      else { return nil }
-      value = child
+      found = stack.reversed().lazy.compactMap { $0.child(named: names[0]) }.first.flatMap {
+        descend(from: $0, through: names.dropFirst())
+      }
     }
-    return name.transforms.isEmpty ? value : apply(name.transforms[...], to: value)
+    return found.flatMap { apply(transforms, to: $0) }
   }
 
   private func apply(_ transforms: ArraySlice<TemplateTransform>, to value: TemplateValue)

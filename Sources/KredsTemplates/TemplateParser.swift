@@ -24,6 +24,18 @@ struct TemplateParser {
     /// Inside a block definition: the indentation of its first line, in bytes (spaces and tabs),
     /// taken off every later line.
     var definitionIndent: Int?
+
+    /// The state inside the section, block or parent `name` whose tag starts at `tagStart`. A
+    /// tag that does not stand alone leaves its line's first tag behind it.
+    func entering(_ name: String, at tagStart: Int, standalone: Bool) -> State {
+      var inner = self
+      inner.sectionName = name
+      inner.sectionStart = tagStart
+      inner.depth += 1
+      inner.atParentTopLevel = false
+      if !standalone { inner.newLine = false }
+      return inner
+    }
   }
 
   /// Why reading text stopped.
@@ -97,13 +109,7 @@ struct TemplateParser {
         let name = try readName(state, tagStart: tagStart)
         standalone = isStandalone(state)
         if !standalone { flushWhitespace() }
-        var inner = state
-        inner.sectionName = name
-        inner.sectionStart = tagStart
-        inner.depth += 1
-        inner.atParentTopLevel = false
-        if !standalone { inner.newLine = false }
-        let body = try parseNodes(inner)
+        let body = try parseNodes(state.entering(name, at: tagStart, standalone: standalone))
         let reference = try templateName(name, tagStart: tagStart)
         nodes.append(inverted ? .invertedSection(reference, body) : .section(reference, body))
 
@@ -161,10 +167,7 @@ struct TemplateParser {
         let indentation = Self.string(whitespace)
         flushWhitespace()
         standalone = isStandalone(state)
-        var inner = state
-        inner.sectionName = name
-        inner.sectionStart = tagStart
-        inner.depth += 1
+        var inner = state.entering(name, at: tagStart, standalone: true)
         inner.newLine = true
         inner.inParent = true
         inner.atParentTopLevel = true
@@ -193,13 +196,7 @@ struct TemplateParser {
         let isDefinition = state.atParentTopLevel
         if !isDefinition { flushWhitespace() }
         standalone = isStandalone(state)
-        var inner = state
-        inner.sectionName = name
-        inner.sectionStart = tagStart
-        inner.depth += 1
-        inner.atParentTopLevel = false
-        if !standalone { inner.newLine = false }
-        let body = try parseNodes(inner)
+        let body = try parseNodes(state.entering(name, at: tagStart, standalone: standalone))
         nodes.append(
           isDefinition
             ? .definition(name: name, nodes: body)
@@ -306,19 +303,22 @@ struct TemplateParser {
     return true
   }
 
-  private static let nameCharacters: Set<UInt8> = Set(
+  /// The characters of a pragma's words; names add brackets (transforms), partial names `/`.
+  private static let wordCharacters: Set<UInt8> = Set(
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*".utf8)
+  private static let nameCharacters = wordCharacters.union("()".utf8)
+  private static let partialNameCharacters = wordCharacters.union("/".utf8)
 
   private mutating func readName(_ state: State, tagStart: Int) throws(TemplateSyntaxError)
     -> String
   {
-    try readName(state, tagStart: tagStart, extra: nil)
+    try readName(state, tagStart: tagStart, characters: Self.nameCharacters)
   }
 
   private mutating func readPartialName(_ state: State, tagStart: Int) throws(TemplateSyntaxError)
     -> String
   {
-    let name = try readName(state, tagStart: tagStart, extra: UInt8(ascii: "/"))
+    let name = try readName(state, tagStart: tagStart, characters: Self.partialNameCharacters)
     if name.hasPrefix("*") {
       throw .at(
         tagStart, in: bytes,
@@ -327,16 +327,12 @@ struct TemplateParser {
     return name
   }
 
-  private mutating func readName(_ state: State, tagStart: Int, extra: UInt8?)
+  private mutating func readName(_ state: State, tagStart: Int, characters: Set<UInt8>)
     throws(TemplateSyntaxError) -> String
   {
     skipWhitespace()
     let start = position
-    while position < bytes.count,
-      Self.nameCharacters.contains(bytes[position]) || bytes[position] == extra
-        || (extra == nil
-          && (bytes[position] == UInt8(ascii: "(") || bytes[position] == UInt8(ascii: ")")))
-    {
+    while position < bytes.count, characters.contains(bytes[position]) {
       position += 1
     }
     let name = Self.string(bytes[start..<position])
@@ -424,9 +420,6 @@ struct TemplateParser {
     state.atParentTopLevel = false
   }
 
-  private static let pragmaCharacters: Set<UInt8> = Set(
-    "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*".utf8)
-
   private mutating func readPragma(_ state: State, tagStart: Int) throws(TemplateSyntaxError)
     -> TemplateNode
   {
@@ -436,7 +429,7 @@ struct TemplateParser {
     func word() -> String {
       skipWhitespace()
       let start = position
-      while position < bytes.count, Self.pragmaCharacters.contains(bytes[position]) {
+      while position < bytes.count, Self.wordCharacters.contains(bytes[position]) {
         position += 1
       }
       let word = Self.string(bytes[start..<position])
