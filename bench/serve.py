@@ -3,9 +3,12 @@
 
 Starts `kreds serve` on a content folder, waits for the first build, then edits one event's
 body N times (a sentence appended, then the original restored at the end) and reads, for each
-edit, the server's own "Rebuilt … in X s" line and the wall time from the write to that line
-(which includes the file watcher's wake-up). Then it does the same for a template: it serves
-with a site templates folder holding a copy of the theme's layout and edits that.
+edit, the server's own "Rebuilt … in X" line, the wall time from the write to that line
+(which includes the file watcher's wake-up), and the wall time from the write until the event's
+page shows the new sentence: like an open page, it listens to the server's reload events and
+asks for the page again after each. Then it does
+the same for a template: it serves with a site templates folder holding a copy of the theme's
+layout, appends an HTML comment to it, and waits for the home page to show it.
 
     python3 bench/serve.py --kreds .build/release/kreds --content /tmp/k4000 [--edits 20]
 
@@ -13,6 +16,7 @@ Uses only the standard library. Prints a small table; exits 1 when serve fails.
 """
 
 import argparse
+import http.client
 import os
 import pathlib
 import queue
@@ -24,8 +28,10 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 
-BUILT = re.compile(r"(Built|Rebuilt) (\d+) pages in ([0-9.]+) s")
+BUILT = re.compile(r"(Built|Rebuilt) (\d+) pages in ([0-9.]+) (s|ms)")
 
 
 def read_lines(stream, lines):
@@ -49,7 +55,7 @@ def wait_for_build(lines, timeout):
             return None
         match = BUILT.search(line)
         if match:
-            return float(match.group(3))
+            return float(match.group(3)) / (1000 if match.group(4) == "ms" else 1)
         if "error" in line:
             print("  serve:", line, file=sys.stderr)
 
@@ -68,15 +74,75 @@ def serve(kreds, content, templates, port, theme):
     return process, lines
 
 
-def measure(path, edits, lines, timeout, change):
-    """Edits `path` `edits` times with `change(original, i)`; returns (server s, wall s) lists."""
+def fetch(url):
+    """The body at `url`, or b"" while the server is not listening yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:
+        return error.read()
+    except urllib.error.URLError:
+        return b""
+
+
+def find_page(base, stem, timeout):
+    """The address of the event page `stem`, in whichever language the site is."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for word in ("arrangementer", "events"):
+            if stem.encode() in fetch(base + f"{word}/{stem}/"):
+                return base + f"{word}/{stem}/"
+        time.sleep(0.1)
+    return None
+
+
+def reload_events(base):
+    """A queue that gets an item for every reload event of the server, as an open page does."""
+    events = queue.Queue()
+    ready = threading.Event()
+
+    def listen():
+        host, port = base.split("//")[1].rstrip("/").split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=None)
+        connection.request("GET", "/__kreds/reload")
+        response = connection.getresponse()
+        ready.set()
+        for raw in iter(response.readline, b""):
+            if raw.startswith(b"data: reload"):
+                events.put(time.monotonic())
+
+    threading.Thread(target=listen, daemon=True).start()
+    ready.wait(10)
+    return events
+
+
+def measure(path, edits, lines, timeout, change, page_url, marker):
+    """Edits `path` `edits` times with `change(original, i)`.
+
+    Returns three lists: the server's rebuild seconds, the wall seconds from the write to the
+    server's "Rebuilt" line, and the wall seconds from the write until `page_url` shows
+    `marker(i)`, asked for after each reload event as an open page does.
+    """
     original = path.read_bytes()
-    server, wall = [], []
+    server, wall, shown = [], [], []
+    reloads = reload_events(page_url.split("/", 3)[0] + "//" + page_url.split("/", 3)[2] + "/")
     try:
         for index in range(edits):
             time.sleep(0.4)  # let the watcher settle, so each edit is one rebuild
+            while not reloads.empty():
+                reloads.get()
             path.write_bytes(change(original, index))
             written = time.monotonic()
+            expected = marker(index).encode()
+            while True:
+                left = timeout - (time.monotonic() - written)
+                try:
+                    reloads.get(timeout=max(left, 0.001))
+                except queue.Empty:
+                    raise RuntimeError(f"{page_url} never showed edit {index + 1} of {path}")
+                if expected in fetch(page_url):
+                    break
+            shown.append(time.monotonic() - written)
             seconds = wait_for_build(lines, timeout)
             if seconds is None:
                 raise RuntimeError(f"no rebuild after edit {index + 1} of {path}")
@@ -85,7 +151,7 @@ def measure(path, edits, lines, timeout, change):
     finally:
         path.write_bytes(original)
         wait_for_build(lines, timeout)
-    return server, wall
+    return server, wall, shown
 
 
 def main():
@@ -113,12 +179,18 @@ def main():
         if first is None:
             print("serve did not finish its first build", file=sys.stderr)
             return 1
-        rows.append(("first build", first, None, 1))
-        server, wall = measure(
+        rows.append(("first build", first, None, None, 1))
+        base = f"http://127.0.0.1:{args.port}/"
+        page = find_page(base, event.stem, 30)
+        if page is None:
+            print("cannot find the page of", event, file=sys.stderr)
+            return 1
+        server, wall, shown = measure(
             event, args.edits, lines, args.timeout,
-            lambda original, i: original.rstrip(b"\n") + f"\n\nRettelse nummer {i + 1}.\n".encode())
+            lambda original, i: original.rstrip(b"\n") + f"\n\nRettelse nummer {i + 1}.\n".encode(),
+            page, lambda i: f"Rettelse nummer {i + 1}.")
         rows.append((f"edit {event.relative_to(args.content)}", statistics.median(server),
-                     statistics.median(wall), len(server)))
+                     statistics.median(wall), statistics.median(shown), len(server)))
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -133,20 +205,24 @@ def main():
             if wait_for_build(lines, args.timeout) is None:
                 print("serve did not finish its first build", file=sys.stderr)
                 return 1
-            server, wall = measure(
+            find_page(f"http://127.0.0.1:{args.port + 1}/", event.stem, 30)  # listening
+            server, wall, shown = measure(
                 layout, max(3, args.edits // 4), lines, args.timeout,
-                lambda original, i: original + f"{{{{! edit {i + 1} }}}}\n".encode())
+                lambda original, i: original + f"<!-- edit {i + 1} -->\n".encode(),
+                f"http://127.0.0.1:{args.port + 1}/", lambda i: f"<!-- edit {i + 1} -->")
             rows.append(("edit templates/layout.mustache", statistics.median(server),
-                         statistics.median(wall), len(server)))
+                         statistics.median(wall), statistics.median(shown), len(server)))
         finally:
             process.terminate()
             process.wait(timeout=30)
 
-    print(f"| what | server s (median) | edit to rebuilt, wall s (median) | edits |")
-    print("|---|---:|---:|---:|")
-    for what, server_s, wall_s, count in rows:
+    print("| what | server s (median) | edit to rebuilt, wall s (median) "
+          "| edit to page showing it, wall s (median) | edits |")
+    print("|---|---:|---:|---:|---:|")
+    for what, server_s, wall_s, shown_s, count in rows:
         wall_text = "–" if wall_s is None else f"{wall_s:.3f}"
-        print(f"| {what} | {server_s:.3f} | {wall_text} | {count} |")
+        shown_text = "–" if shown_s is None else f"{shown_s:.3f}"
+        print(f"| {what} | {server_s:.3f} | {wall_text} | {shown_text} | {count} |")
     return 0
 
 

@@ -16,7 +16,10 @@ public enum ContentDiscovery {
   public static let maximumFileSize = 1 << 20
 
   /// Lists `contentFolder`. Throws ``BuildError`` when the folder cannot be read at all.
-  public static func discover(contentFolder: URL) throws -> Result {
+  ///
+  /// With `unchanged` (kept by `serve` between rebuilds), a file whose size, modification time,
+  /// change time and inode are those of the last run is not read again.
+  public static func discover(contentFolder: URL, unchanged: ReadCache? = nil) throws -> Result {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: contentFolder.path, isDirectory: &isDirectory),
@@ -33,8 +36,8 @@ public enum ContentDiscovery {
     let ancestors: Set<FolderIdentity> =
       stat(root.path, &rootStatus) == 0 ? [FolderIdentity(rootStatus)] : []
     try walk(
-      root, relative: "", root: root, ancestors: ancestors, files: &files,
-      diagnostics: &diagnostics)
+      root.path, relative: "", root: root.path, ancestors: ancestors, unchanged: unchanged,
+      files: &files, diagnostics: &diagnostics)
     files.sort { $0.path < $1.path }
     return Result(files: files, diagnostics: diagnostics)
   }
@@ -51,29 +54,32 @@ public enum ContentDiscovery {
   }
 
   private static func walk(
-    _ folder: URL, relative: String, root: URL, ancestors: Set<FolderIdentity>,
-    files: inout [SourceFile], diagnostics: inout [Diagnostic]
+    _ folder: String, relative: String, root: String, ancestors: Set<FolderIdentity>,
+    unchanged: ReadCache?, files: inout [SourceFile], diagnostics: inout [Diagnostic]
   ) throws {
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    } catch {
-      throw BuildError("cannot read the folder '\(folder.path)': \(error.localizedDescription)")
+    // Listed with `readdir` and looked at with `fstatat` relative to the open folder: Foundation's
+    // listing, and the kernel walking every full path again, cost more than the rest of
+    // discovering an unchanged file.
+    guard let directory = opendir(folder) else {
+      throw BuildError("cannot read the folder '\(folder)': \(String(cString: strerror(errno)))")
     }
+    defer { closedir(directory) }
+    let names = entries(of: directory).sorted()
+    let descriptor = dirfd(directory)
     for name in names {
       if name.hasPrefix(".") || name.hasSuffix("~") { continue }
-      let url = folder.appendingPathComponent(name)
+      let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
       let path = relative.isEmpty ? name : relative + "/" + name
       var status = stat()
-      guard lstat(url.path, &status) == 0 else {
+      guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
         diagnostics.append(
           Diagnostic(file: path, location: .fileStart, message: "cannot read this file"))
         continue
       }
-      var target = url
+      var target = full
       if status.st_mode & S_IFMT == S_IFLNK {
-        let resolved = url.resolvingSymlinksInPath().standardizedFileURL
-        guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else {
+        let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().standardizedFileURL
+        guard resolved.path == root || resolved.path.hasPrefix(root + "/") else {
           diagnostics.append(
             Diagnostic(
               file: path, location: .fileStart,
@@ -89,7 +95,7 @@ public enum ContentDiscovery {
               message: "this symbolic link points at nothing; remove it"))
           continue
         }
-        target = resolved
+        target = resolved.path
       }
       switch status.st_mode & S_IFMT {
       case S_IFDIR:
@@ -105,7 +111,7 @@ public enum ContentDiscovery {
         }
         try walk(
           target, relative: path, root: root, ancestors: ancestors.union([identity]),
-          files: &files, diagnostics: &diagnostics)
+          unchanged: unchanged, files: &files, diagnostics: &diagnostics)
       case S_IFREG:
         if path.hasPrefix("media/") {
           files.append(SourceFile(path: path, bytes: []))
@@ -116,8 +122,12 @@ public enum ContentDiscovery {
               message:
                 "this file is \(megabytes(Int(status.st_size))) and a content file can be at most 1 MB; split the text into several pages, or put documents in media/ and link to them"
             ))
-        } else if let data = FileManager.default.contents(atPath: target.path) {
-          files.append(SourceFile(path: path, bytes: [UInt8](data)))
+        } else if let bytes = unchanged?.bytes(of: path, status: status) {
+          files.append(SourceFile(path: path, bytes: bytes))
+        } else if let data = FileManager.default.contents(atPath: target) {
+          let bytes = [UInt8](data)
+          unchanged?.store(bytes, of: path, status: status)
+          files.append(SourceFile(path: path, bytes: bytes))
         } else {
           diagnostics.append(
             Diagnostic(
@@ -132,9 +142,97 @@ public enum ContentDiscovery {
     }
   }
 
+  /// The names in an open folder, without `.` and `..`.
+  private static func entries(of directory: OpaquePointer) -> [String] {
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != ".", name != ".." { names.append(name) }
+    }
+    return names
+  }
+
   /// "100.0 MB", with a decimal point whatever the locale: diagnostics are in English.
   private static func megabytes(_ bytes: Int) -> String {
     let tenths = (bytes * 10 + (1 << 19)) >> 20
     return "\(tenths / 10).\(tenths % 10) MB"
+  }
+}
+
+/// The bytes of content files by path, with what `stat` said of each when it was read, so that
+/// `serve` reads again only the files that changed. Reading is not trusted to the file watcher's
+/// events: a file is read again whenever its size, times or inode differ.
+///
+/// File times come from a clock that ticks every few milliseconds, so two saves of the same
+/// size within one tick look alike. As git does with "racily clean" files, a file modified in
+/// the last ``racyWindow`` seconds before it was read is read again every time until it is older.
+public final class ReadCache: @unchecked Sendable {
+  static let racyWindow = 2
+  private struct Signature: Equatable {
+    var size: Int
+    var modified: timespec
+    var changed: timespec
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ status: stat) {
+      size = Int(status.st_size)
+      modified = status.st_mtim
+      changed = status.st_ctim
+      device = UInt64(status.st_dev)
+      inode = UInt64(status.st_ino)
+    }
+
+    static func == (lhs: Signature, rhs: Signature) -> Bool {
+      lhs.size == rhs.size && lhs.modified.tv_sec == rhs.modified.tv_sec
+        && lhs.modified.tv_nsec == rhs.modified.tv_nsec
+        && lhs.changed.tv_sec == rhs.changed.tv_sec && lhs.changed.tv_nsec == rhs.changed.tv_nsec
+        && lhs.device == rhs.device && lhs.inode == rhs.inode
+    }
+  }
+
+  private let lock = NSLock()
+  private var entries: [String: (signature: Signature, bytes: [UInt8])] = [:]
+
+  /// Seconds since 1970, now.
+  private let clock: @Sendable () -> Int
+
+  public convenience init() {
+    self.init(clock: {
+      var now = timespec()
+      clock_gettime(CLOCK_REALTIME, &now)
+      return Int(now.tv_sec)
+    })
+  }
+
+  /// With another clock, for tests.
+  init(clock: @escaping @Sendable () -> Int) {
+    self.clock = clock
+  }
+
+  func bytes(of path: String, status: stat) -> [UInt8]? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let entry = entries[path], entry.signature == Signature(status) else { return nil }
+    return entry.bytes
+  }
+
+  /// Keeps `bytes`, read after `stat` gave `status`, unless the file may still change within
+  /// the same clock tick.
+  func store(_ bytes: [UInt8], of path: String, status: stat) {
+    let now = clock()
+    guard now - Int(status.st_mtim.tv_sec) > Self.racyWindow,
+      now - Int(status.st_ctim.tv_sec) > Self.racyWindow
+    else {
+      lock.lock()
+      entries[path] = nil
+      lock.unlock()
+      return
+    }
+    lock.lock()
+    entries[path] = (Signature(status), bytes)
+    lock.unlock()
   }
 }

@@ -1,18 +1,20 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// Watches folders for changes: inotify on Linux wakes it at once, and a fingerprint of every
-/// file (path, size, modification time) decides whether anything really changed. Without
-/// inotify it polls the fingerprint. Runs on its own thread; `onChange` is called from there.
+/// Watches folders for changes. On Linux, inotify wakes it at once and says which files
+/// changed: changes to hidden files and editor backups (which the build skips) are ignored, and
+/// only a new folder makes it list the folders again. Without inotify it polls a fingerprint of
+/// every file (path, size, modification time). Runs on its own thread; `onChange` is called
+/// from there.
 public final class ContentWatcher: @unchecked Sendable {
   private let folders: [URL]
   private let onChange: @Sendable () -> Void
   private let interval: TimeInterval
-  private let lock = NSLock()
-  private var stopped = false
+  private let stopped = Atomic<Bool>(false)
   /// Whether inotify is in use (false: polling).
   public private(set) var usesInotify = false
 
@@ -30,17 +32,9 @@ public final class ContentWatcher: @unchecked Sendable {
     thread.start()
   }
 
-  public func stop() {
-    lock.lock()
-    stopped = true
-    lock.unlock()
-  }
+  public func stop() { stopped.store(true, ordering: .relaxed) }
 
-  private var isStopped: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return stopped
-  }
+  private var isStopped: Bool { stopped.load(ordering: .relaxed) }
 
   private func run() {
     var last = fingerprint()
@@ -52,11 +46,12 @@ public final class ContentWatcher: @unchecked Sendable {
         guard inotify.wait(timeout: interval) else { continue }
         // Editors save in several steps (temporary file, rename): let them finish.
         Thread.sleep(forTimeInterval: 0.03)
-        inotify.drain()
-        inotify.watch(folders)  // new subfolders
-      } else {
-        Thread.sleep(forTimeInterval: interval)
+        let changes = inotify.drain()
+        if changes.needsNewWatches { inotify.watch(folders) }
+        if changes.concernsContent { onChange() }
+        continue
       }
+      Thread.sleep(forTimeInterval: interval)
       let current = fingerprint()
       if current != last {
         last = current
@@ -110,6 +105,11 @@ private final class Inotify {
         var paths = [folder.path]
         if let enumerator = FileManager.default.enumerator(atPath: folder.path) {
           while let name = enumerator.nextObject() as? String {
+            // The build never reads hidden folders (`.git`): their changes are not the site's.
+            if (name as NSString).lastPathComponent.hasPrefix(".") {
+              enumerator.skipDescendants()
+              continue
+            }
             var isDirectory: ObjCBool = false
             let path = folder.appendingPathComponent(name).path
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
@@ -132,9 +132,50 @@ private final class Inotify {
     return poll(&entry, 1, Int32(timeout * 1000)) > 0
   }
 
-  /// Reads and discards pending events: the fingerprint says what changed.
-  func drain() {
-    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-    while read(descriptor, &buffer, buffer.count) > 0 {}
+  /// What the pending events say.
+  struct Changes {
+    /// A file the build reads was created, changed, moved or removed.
+    var concernsContent = false
+    /// A folder appeared (its files need a watch), or events were lost.
+    var needsNewWatches = false
+  }
+
+  /// Reads every pending event.
+  func drain() -> Changes {
+    var changes = Changes()
+    #if os(Linux)
+      var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+      while true {
+        let count = read(descriptor, &buffer, buffer.count)
+        guard count > 0 else { break }
+        var offset = 0
+        // Each event: wd (4 bytes), mask (4), cookie (4), len (4), then `len` bytes of name.
+        while offset + 16 <= count {
+          let mask = buffer.withUnsafeBytes {
+            $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+          }
+          let length = Int(
+            buffer.withUnsafeBytes {
+              $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)
+            })
+          let nameBytes = buffer[(offset + 16)..<min(offset + 16 + length, count)]
+          let name = nameBytes.prefix { $0 != 0 }
+          offset += 16 + length
+          if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            changes.needsNewWatches = true
+            changes.concernsContent = true
+            continue
+          }
+          if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+            changes.needsNewWatches = true
+          }
+          // The build skips hidden files and backups (`.x.swp`, `x~`): their changes are not
+          // changes of the site.
+          let hidden = name.first == UInt8(ascii: ".") || name.last == UInt8(ascii: "~")
+          if !hidden { changes.concernsContent = true }
+        }
+      }
+    #endif
+    return changes
   }
 }

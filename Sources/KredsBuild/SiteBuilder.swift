@@ -57,14 +57,77 @@ public enum SiteBuilder {
       try OutputFolder.check(
         output: output, content: options.contentFolder, templates: options.templatesFolder)
     }
-    let themeResult = try ThemeLoader.load(
-      defaultFolder: options.themeFolder ?? ThemeLoader.defaultThemeFolder(),
-      siteTemplates: options.templatesFolder)
+    let prepared = try prepare(options, cache: cache)
+    var diagnostics = prepared.diagnostics
+    guard let site = prepared.site, let theme = prepared.theme else {
+      return Report(diagnostics: diagnostics, files: nil)
+    }
+    let files = SiteRenderer.render(site, theme: theme)
+    let sizeProblems = NewsletterEmail.sizeDiagnostics(of: files, site: site).map(
+      prepared.displayed)
+    if !sizeProblems.isEmpty {
+      diagnostics = (diagnostics + sizeProblems).sorted()
+      if diagnostics.containsErrors { return Report(diagnostics: diagnostics, files: nil) }
+    }
+    if let output = options.outputFolder {
+      try SiteWriter.write(files, to: output, contentFolder: options.contentFolder)
+    }
+    return Report(diagnostics: diagnostics, files: files)
+  }
+
+  /// What `serve` shows after a change: the site with its files rendered on request.
+  public struct Preview: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Nil when the content has errors.
+    public var site: OnDemandSite?
+    /// Prefixes a diagnostic's file with the content folder, as ``run(_:cache:)`` prints it.
+    public var displayed: @Sendable (Diagnostic) -> Diagnostic
+  }
+
+  /// Validates like ``run(_:cache:)`` and plans the site without rendering it, for `serve`. The
+  /// sizes of newsletter emails are not checked: ``OnDemandSite/emailSizeDiagnostics()`` does
+  /// that once the preview is shown.
+  public static func preview(_ options: Options, cache: ParseCache) throws -> Preview {
+    let prepared = try prepare(options, cache: cache)
+    guard let site = prepared.site, let theme = prepared.theme else {
+      return Preview(diagnostics: prepared.diagnostics, site: nil, displayed: prepared.displayed)
+    }
+    return Preview(
+      diagnostics: prepared.diagnostics,
+      site: OnDemandSite(plan: SitePlan(site: site, theme: theme, onRequest: true)),
+      displayed: prepared.displayed)
+  }
+
+  /// The steps before rendering: theme, discovery, parsing, resolving.
+  private struct Prepared {
+    var diagnostics: [Diagnostic]
+    /// Nil when there are errors.
+    var site: Site?
+    var theme: Theme?
+    var displayed: @Sendable (Diagnostic) -> Diagnostic
+  }
+
+  private static func prepare(_ options: Options, cache: ParseCache?) throws -> Prepared {
+    // The theme is read on another core while the content is listed. Its problems come first,
+    // as when the two were read one after the other.
+    let themeFolder = options.themeFolder ?? ThemeLoader.defaultThemeFolder()
+    let templatesFolder = options.templatesFolder
+    let (themeLoad, discovery) = Parallel.both({
+      Result {
+        try ThemeLoader.load(defaultFolder: themeFolder, siteTemplates: templatesFolder)
+      }
+    }) {
+      Result {
+        try ContentDiscovery.discover(
+          contentFolder: options.contentFolder, unchanged: cache?.unchangedFiles)
+      }
+    }
+    let themeResult = try themeLoad.get()
     if let url = options.baseURL, !url.hasPrefix("http://"), !url.hasPrefix("https://") {
       throw BuildError(
         "--base-url must be a full address starting with https:// or http://, found '\(url)'")
     }
-    let discovered = try ContentDiscovery.discover(contentFolder: options.contentFolder)
+    let discovered = try discovery.get()
     let prefix = displayPrefix(options.contentFolder)
 
     let settingsFile = discovered.files.first { $0.path == "site.yaml" }
@@ -74,20 +137,24 @@ public enum SiteBuilder {
     let others = discovered.files.filter { $0.path != "site.yaml" }
     let siteSettings = settings
     let settingsBytes = settingsFile?.bytes ?? []
-    let parsed = Parallel.map(others) { file in
-      if let cached = cache?.parsed(file, settingsBytes: settingsBytes) { return cached }
-      let result = ContentParser.parse(file, settings: siteSettings)
-      cache?.store(result, for: file, settingsBytes: settingsBytes)
+    // Files from the cache first, on this thread: after an edit in `serve` that is all but one,
+    // and handing thousands of lookups to the pool would cost more than they do.
+    var parsed = others.map { cache?.parsed($0, settingsBytes: settingsBytes) }
+    let toParse = parsed.indices.filter { parsed[$0] == nil }
+    let fresh = Parallel.map(toParse) { index in
+      let result = ContentParser.parse(others[index], settings: siteSettings)
+      cache?.store(result, for: others[index], settingsBytes: settingsBytes)
       return result
     }
+    for (index, result) in zip(toParse, fresh) { parsed[index] = result }
 
     let resolved = SiteResolver.resolve(
-      (parsedSettings.map { [$0] } ?? []) + parsed,
+      (parsedSettings.map { [$0] } ?? []) + parsed.compactMap { $0 },
       options: SiteResolver.Options(
         now: options.now, buildTime: try options.buildTime ?? BuildTime.fromEnvironment(),
         includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
     // Printed paths start at the content folder as the editor named it.
-    func displayed(_ diagnostic: Diagnostic) -> Diagnostic {
+    let displayed: @Sendable (Diagnostic) -> Diagnostic = { diagnostic in
       var copy = diagnostic
       copy.file = prefix + diagnostic.file
       return copy
@@ -97,18 +164,9 @@ public enum SiteBuilder {
     diagnostics.sort()
     guard let site = resolved.site, let theme = themeResult.theme, !diagnostics.containsErrors
     else {
-      return Report(diagnostics: diagnostics, files: nil)
+      return Prepared(diagnostics: diagnostics, site: nil, theme: nil, displayed: displayed)
     }
-    let files = SiteRenderer.render(site, theme: theme)
-    let sizeProblems = NewsletterEmail.sizeDiagnostics(of: files, site: site).map(displayed)
-    if !sizeProblems.isEmpty {
-      diagnostics = (diagnostics + sizeProblems).sorted()
-      if diagnostics.containsErrors { return Report(diagnostics: diagnostics, files: nil) }
-    }
-    if let output = options.outputFolder {
-      try SiteWriter.write(files, to: output, contentFolder: options.contentFolder)
-    }
-    return Report(diagnostics: diagnostics, files: files)
+    return Prepared(diagnostics: diagnostics, site: site, theme: theme, displayed: displayed)
   }
 
   /// The content folder as the editor named it, so printed paths open from where they stand:
@@ -140,6 +198,8 @@ public enum BuildTime {
 public final class ParseCache: @unchecked Sendable {
   private let lock = NSLock()
   private var entries: [String: (bytes: [UInt8], settings: [UInt8], parsed: ParsedFile)] = [:]
+  /// The bytes of the files read last time: unchanged files are neither read nor parsed again.
+  let unchangedFiles = ReadCache()
   private(set) var hits = 0
 
   public init() {}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A calendar day with no time zone: `YYYY-MM-DD`.
 public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -187,6 +188,17 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
   /// The instant this local time names in `zone`. Whole days start at midnight. A time that a
   /// daylight-saving change skips is moved forward by the gap, as calendar apps do.
   public func instant(in zone: TimeZone) -> Date {
+    let key = InstantKey(zone: zone.identifier, local: self)
+    if let known = knownInstants.withLock({ $0[key] }) { return known }
+    let instant = calendarInstant(in: zone)
+    knownInstants.withLock { known in
+      if known.count >= InstantKey.limit { known.removeAll(keepingCapacity: true) }
+      known[key] = instant
+    }
+    return instant
+  }
+
+  private func calendarInstant(in zone: TimeZone) -> Date {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = zone
     let components = DateComponents(
@@ -208,4 +220,16 @@ extension LocalDateTime {
       date: LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1),
       time: LocalTime(hour: parts.hour ?? 0, minute: parts.minute ?? 0))
   }
+}
+
+/// Instants already worked out: `Calendar.date(from:)` takes microseconds, and the same
+/// meetings are converted by every step of a build and again by every rebuild in `serve`.
+private let knownInstants = Mutex<[InstantKey: Date]>([:])
+
+private struct InstantKey: Hashable {
+  /// More than any site has meetings; past it the table starts again, so it cannot grow without end.
+  static let limit = 200_000
+
+  var zone: String
+  var local: LocalDateTime
 }

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import KredsSite
 
-/// Answers every request from the built site in memory. Only paths the build produced exist,
-/// so `..`, encoded variants and absolute paths can never reach a file outside the site.
+/// Answers every request from the site in memory, rendering a page when it is first asked for.
+/// Only paths of the site exist, so `..`, encoded variants and absolute paths can never reach a file outside the site.
 struct PreviewResponder: HTTPResponder {
   typealias Context = BasicRequestContext
 
@@ -23,19 +23,22 @@ struct PreviewResponder: HTTPResponder {
     }
     var key = String(decoded.dropFirst())
     if key.isEmpty || key.hasSuffix("/") { key += "index.html" }
-    let files = await state.files
-    if files.isEmpty, await state.hasErrors {
-      return html(
-        PreviewPages.errorPage(await state.diagnostics), status: .internalServerError,
-        head: request.method == .head)
+    guard let site = await state.site else {
+      if await state.hasErrors {
+        return html(
+          PreviewPages.errorPage(await state.diagnostics), status: .internalServerError,
+          head: request.method == .head)
+      }
+      return await notFound(head: request.method == .head)
     }
-    guard let content = files[key] else {
-      if files[key + "/index.html"] != nil {
+    // Renders the page now when this is the first request for it since the last change.
+    guard let file = site.file(at: key) else {
+      if site.plan.contains(key + "/index.html") {
         return Response(status: .movedPermanently, headers: [.location: rawPath + "/"])
       }
       return await notFound(head: request.method == .head)
     }
-    return await serve(content, path: key, head: request.method == .head)
+    return await serve(file.content, path: key, head: request.method == .head)
   }
 
   private func serve(_ content: OutputFile.Content, path: String, head: Bool) async -> Response {
@@ -66,10 +69,11 @@ struct PreviewResponder: HTTPResponder {
   }
 
   private func notFound(head: Bool) async -> Response {
-    let files = await state.files
     var page =
       "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>"
-    if case .bytes(let bytes)? = files["404.html"] { page = String(decoding: bytes, as: UTF8.self) }
+    if case .bytes(let bytes)? = await state.site?.file(at: "404.html")?.content {
+      page = String(decoding: bytes, as: UTF8.self)
+    }
     return html(
       PreviewPages.decorate(page, diagnostics: await state.diagnostics), status: .notFound,
       head: head)

@@ -96,6 +96,8 @@ actor Rebuilder {
   let log: @Sendable (String) -> Void
   private var running = false
   private var pending = false
+  /// The site whose email sizes are being checked in the background.
+  private var checkedSite: OnDemandSite?
 
   init(
     options: SiteBuilder.Options, cache: ParseCache, state: PreviewState,
@@ -116,27 +118,52 @@ actor Rebuilder {
     running = true
     repeat {
       pending = false
+      // The previous site's email check would only slow this build down.
+      checkedSite?.stopChecking()
       let started = Date()
       do {
-        let report = try SiteBuilder.run(options, cache: cache)
-        for diagnostic in report.diagnostics { log(diagnostic.formatted()) }
-        let seconds = String(format: "%.2f s", Date().timeIntervalSince(started))
-        if report.files != nil {
-          log("\(reason == nil ? "Built" : "Rebuilt") \(report.pageCount) pages in \(seconds)")
+        let preview = try SiteBuilder.preview(options, cache: cache)
+        for diagnostic in preview.diagnostics { log(diagnostic.formatted()) }
+        // Milliseconds under a second: rebuilds after an edit take tens of them.
+        let elapsed = Date().timeIntervalSince(started)
+        let seconds =
+          elapsed < 1 ? "\(Int((elapsed * 1000).rounded())) ms" : String(format: "%.2f s", elapsed)
+        if let site = preview.site {
+          log(
+            "\(reason == nil ? "Built" : "Rebuilt") \(site.plan.pageCount) pages in \(seconds)")
         } else {
+          let errors = preview.diagnostics.filter { $0.severity == .error }.count
           // Before the first good build there is no site to fall back on: pages show the problems.
           let serving =
             await state.hasGoodBuild
             ? "still serving the last good site" : "pages show the problems until they are fixed"
-          log(
-            "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s") in the content; \(serving)"
-          )
+          log("\(errors) error\(errors == 1 ? "" : "s") in the content; \(serving)")
         }
-        await state.update(with: report)
+        let number = await state.update(with: preview)
+        if let site = preview.site {
+          checkedSite = site
+          checkEmailSizes(of: site, build: number, preview)
+        }
       } catch {
         log("error: \(error)")
       }
     } while pending
     running = false
+  }
+
+  /// Renders the newsletter emails after the site is shown, and reports those too large for
+  /// Gmail as `build` would (as errors in the terminal and over the pages).
+  private func checkEmailSizes(
+    of site: OnDemandSite, build number: Int, _ preview: SiteBuilder.Preview
+  ) {
+    let state = self.state
+    let log = self.log
+    let displayed = preview.displayed
+    Task.detached(priority: .utility) {
+      guard let problems = site.emailSizeDiagnostics() else { return }
+      let shown = problems.map(displayed)
+      for diagnostic in shown { log(diagnostic.formatted()) }
+      await state.add(shown, toBuild: number)
+    }
   }
 }

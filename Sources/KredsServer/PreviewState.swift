@@ -5,24 +5,35 @@ import KredsSite
 /// The site as last built, shared by the watcher and the request handlers. It keeps the last
 /// good site while the content has errors, and tells open pages to reload after each build.
 actor PreviewState {
-  /// The files of the last good build, by path below the site root.
-  private(set) var files: [String: OutputFile.Content] = [:]
-  /// The problems of the latest build (errors mean `files` is from an earlier build).
+  /// The last good site, its files rendered when asked for.
+  private(set) var site: OnDemandSite?
+  /// The problems of the latest build (errors mean `site` is from an earlier build).
   private(set) var diagnostics: [Diagnostic] = []
-  private(set) var hasGoodBuild = false
+  private var generation = 0
   private var listeners: [UUID: AsyncStream<Void>.Continuation] = [:]
 
   var hasErrors: Bool { diagnostics.containsErrors }
+  var hasGoodBuild: Bool { site != nil }
 
-  /// Takes the result of a build: new files when it succeeded, its diagnostics either way.
-  func update(with report: SiteBuilder.Report) {
-    diagnostics = report.diagnostics
-    if let built = report.files {
-      var map: [String: OutputFile.Content] = [:]
-      for file in built { map[file.path] = file.content }
-      files = map
-      hasGoodBuild = true
-    }
+  /// Takes the result of a build: the new site when it succeeded, its diagnostics either way.
+  /// Returns the build's number, for ``add(_:toBuild:)``.
+  func update(with preview: SiteBuilder.Preview) -> Int {
+    generation += 1
+    diagnostics = preview.diagnostics
+    if let built = preview.site { site = built }
+    notifyListeners()
+    return generation
+  }
+
+  /// Adds problems found after the build was shown (the sizes of newsletter emails), unless a
+  /// newer build has replaced it. Open pages reload when they are errors, to show them.
+  func add(_ problems: [Diagnostic], toBuild number: Int) {
+    guard number == generation, !problems.isEmpty else { return }
+    diagnostics = (diagnostics + problems).sorted()
+    if problems.containsErrors { notifyListeners() }
+  }
+
+  private func notifyListeners() {
     for listener in listeners.values { listener.yield() }
   }
 

@@ -29,34 +29,73 @@ struct CalendarFeeds {
     func written() -> OutputFile { OutputFile(path: path, text: ICalWriter.write(document)) }
   }
 
+  /// One of the files, named before its events are made, for sites rendered on request.
+  enum Feed: Sendable {
+    case site
+    case network(Int)
+    /// The event at this index, which has at least one occurrence.
+    case event(Int)
+  }
+
+  /// Every file as ``Feed``s with their paths, in the order of ``files()``, made without
+  /// building a single calendar event.
+  func feeds() -> [(feed: Feed, path: String)] {
+    var feeds: [(feed: Feed, path: String)] = [(.site, urls.outputFile(urls.calendarFeed))]
+    for (index, network) in site.networks.enumerated() {
+      feeds.append((.network(index), urls.outputFile(urls.networkCalendarFeed(network.slug))))
+    }
+    for (index, event) in site.events.enumerated() where site.hasOccurrences(ofEvent: index) {
+      feeds.append((.event(index), urls.outputFile(urls.eventCalendarFile(event.slug))))
+    }
+    return feeds
+  }
+
+  /// The file of one feed; the site's and a network's build every event's entry.
+  func file(_ feed: Feed) -> File {
+    switch feed {
+    case .site: return siteFile(inFeeds: inFeeds(site.events.indices.compactMap(entry)))
+    case .network(let index):
+      return networkFile(index, inFeeds: inFeeds(site.events.indices.compactMap(entry)))
+    case .event(let index):
+      // `feeds()` lists only events with occurrences, which always have an entry.
+      guard let entry = entry(index) else { return siteFile(inFeeds: []) }
+      return eventFile(entry)
+    }
+  }
+
   /// Every file: the whole site's feed first, then the networks' and the events'. Their writing,
   /// most of the cost, is left to the caller, to spread over all cores.
   func files() -> [File] {
     let entries = site.events.indices.compactMap(entry)
-    let inFeeds = entries.filter {
-      $0.lastEnd > site.now.addingTimeInterval(-Self.pastDays * 86_400)
-    }
-    var files = [
-      file(
-        path: urls.calendarFeed, name: site.settings.title,
-        description: site.settings.description, events: inFeeds.map(\.event))
-    ]
-    for network in site.networks {
-      let events = inFeeds.filter { site.events[$0.index].networkSlugs.contains(network.slug) }
-      files.append(
-        file(
-          path: urls.networkCalendarFeed(network.slug),
-          name: "\(network.title) · \(site.settings.title)", description: network.summary,
-          events: events.map(\.event)))
-    }
-    for entry in entries {
-      let event = site.events[entry.index]
-      files.append(
-        file(
-          path: urls.eventCalendarFile(event.slug), name: nil, description: nil,
-          events: [entry.event]))
-    }
-    return files
+    let inFeeds = inFeeds(entries)
+    return [siteFile(inFeeds: inFeeds)]
+      + site.networks.indices.map { networkFile($0, inFeeds: inFeeds) } + entries.map(eventFile)
+  }
+
+  /// Entries still in feeds: past events of the last ``pastDays`` days, and every later one.
+  private func inFeeds(_ entries: [Entry]) -> [Entry] {
+    entries.filter { $0.lastEnd > site.now.addingTimeInterval(-Self.pastDays * 86_400) }
+  }
+
+  private func siteFile(inFeeds: [Entry]) -> File {
+    file(
+      path: urls.calendarFeed, name: site.settings.title,
+      description: site.settings.description, events: inFeeds.map(\.event))
+  }
+
+  private func networkFile(_ index: Int, inFeeds: [Entry]) -> File {
+    let network = site.networks[index]
+    let events = inFeeds.filter { site.events[$0.index].networkSlugs.contains(network.slug) }
+    return file(
+      path: urls.networkCalendarFeed(network.slug),
+      name: "\(network.title) · \(site.settings.title)", description: network.summary,
+      events: events.map(\.event))
+  }
+
+  private func eventFile(_ entry: Entry) -> File {
+    file(
+      path: urls.eventCalendarFile(site.events[entry.index].slug), name: nil, description: nil,
+      events: [entry.event])
   }
 
   private struct Entry {

@@ -16,13 +16,17 @@ public enum ContentItem: Sendable {
 
 /// What parsing one file gave: the item (nil when the file has errors that make it unusable)
 /// and every problem found.
-public struct ParsedFile: Sendable {
-  public var path: String
-  public var item: ContentItem?
-  public var diagnostics: [Diagnostic]
+///
+/// A class, not a struct: `serve` keeps thousands of them between rebuilds and hands them to
+/// every resolve, and a copy of an item retains every string in it, where a reference is one
+/// count.
+public final class ParsedFile: Sendable {
+  public let path: String
+  public let item: ContentItem?
+  public let diagnostics: [Diagnostic]
   /// What the file refers to, collected even when the item itself could not be built, so the
   /// resolve step reports every broken reference of a run.
-  public var references = References()
+  public let references: References
 
   public init(
     path: String, item: ContentItem?, diagnostics: [Diagnostic],

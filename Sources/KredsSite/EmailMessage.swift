@@ -82,13 +82,38 @@ struct EmailMessage: Sendable {
   /// A boundary derived from the content and absent from every part. `=_` cannot occur in
   /// quoted-printable text (an `=` there is followed by hex digits or a line end), so the first
   /// candidate practically always wins; the loop covers the rule rather than a likely case.
+  /// Whether the bytes of `needle` occur in `haystack`. A boundary must not occur as bytes
+  /// (RFC 2046, 5.1.1); Foundation's `contains` compares characters, and takes longer than the
+  /// rest of the message.
+  static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+    var haystack = haystack
+    var needle = needle
+    return haystack.withUTF8 { hay in
+      needle.withUTF8 { pin in
+        guard let first = pin.first else { return true }
+        guard hay.count >= pin.count else { return false }
+        var start = 0
+        while start <= hay.count - pin.count {
+          if hay[start] == first,
+            UnsafeBufferPointer(rebasing: hay[start..<(start + pin.count)])
+              .elementsEqual(pin)
+          {
+            return true
+          }
+          start += 1
+        }
+        return false
+      }
+    }
+  }
+
   func boundary(encodedParts: [String]) -> String {
     var seed = Array(textBody.utf8) + [0] + Array(htmlBody.utf8) + [0] + Array(subject.utf8)
     var attempt: UInt8 = 0
     while true {
       let candidate = "=_kreds_" + Self.hex(Self.fnv1a(seed))
       let haystacks = [textBody, htmlBody] + encodedParts
-      if !haystacks.contains(where: { $0.contains(candidate) }) { return candidate }
+      if !haystacks.contains(where: { Self.containsBytes($0, candidate) }) { return candidate }
       attempt &+= 1
       seed.append(attempt)
     }

@@ -14,8 +14,17 @@ public struct NewsletterEmail {
   var site: Site { builder.site }
   var urls: SiteURLs { builder.urls }
 
+  /// The files ``files(_:)`` makes, in its order.
+  static func outputPaths(of newsletter: Newsletter, urls: SiteURLs) -> [String] {
+    let folder = urls.outputFile(
+      urls.newsletter(network: newsletter.network, slug: newsletter.slug)
+    )
+    .dropLast("index.html".count)
+    return ["email.html", "email.txt", "email.eml"].map { folder + $0 }
+  }
+
   func files(_ newsletter: Newsletter) -> [OutputFile] {
-    let folder = urls.outputFile(builder.newsletterPath(newsletter)).dropLast("index.html".count)
+    let paths = Self.outputPaths(of: newsletter, urls: urls)
     var context = builder.newsletterView(newsletter, absolute: true)
     context["introHTML"] = EmailHTMLStyle.inline(
       builder.bodyHTML(newsletter.body, file: newsletter.file, absolute: true))
@@ -34,11 +43,7 @@ public struct NewsletterEmail {
         in: site.settings.timeZone),
       messageIDSeed: urls.absolute(builder.newsletterPath(newsletter)), textBody: text,
       htmlBody: html)
-    return [
-      OutputFile(path: folder + "email.html", text: html),
-      OutputFile(path: folder + "email.txt", text: text),
-      OutputFile(path: folder + "email.eml", text: message.rendered()),
-    ]
+    return zip(paths, [html, text, message.rendered()]).map { OutputFile(path: $0, text: $1) }
   }
 
   /// A warning for an `email.html` over 90 KB and an error over 100 KB, on the newsletter's file:

@@ -48,6 +48,29 @@ public enum Parallel {
     if let error = queue.failure { throw error }
   }
 
+  /// `first` on another thread while `second` runs on this one; both results once both are
+  /// done. For two independent steps whose inputs are ready at the same time. `first` gets a
+  /// thread of its own, so that it never waits for a pool whose threads are busy.
+  public static func both<First: Sendable, Second>(
+    _ first: @escaping @Sendable () -> First, _ second: () throws -> Second
+  ) rethrows -> (First, Second) {
+    let slot = Slots<First>(count: 1)
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      slot.store(first(), at: 0)
+      done.signal()
+    }.start()
+    let secondResult: Second
+    do {
+      secondResult = try second()
+    } catch {
+      done.wait()  // `first` must not outlive the call
+      throw error
+    }
+    done.wait()
+    return (slot.values()[0], secondResult)
+  }
+
   /// `transform` applied to every element, in order, on all cores.
   public static func map<Element: Sendable, Result: Sendable>(
     _ elements: [Element], _ transform: @Sendable (Element) -> Result

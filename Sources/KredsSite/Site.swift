@@ -64,6 +64,11 @@ public struct Site: Sendable {
     (occurrenceIndicesByEvent[eventIndex] ?? []).map { occurrences[$0] }
   }
 
+  /// Whether the event at `eventIndex` has any occurrence (one with none has no calendar file).
+  public func hasOccurrences(ofEvent eventIndex: Int) -> Bool {
+    occurrenceIndicesByEvent[eventIndex] != nil
+  }
+
   private static func indexByEvent(_ occurrences: [Occurrence]) -> [Int: [Int]] {
     var index: [Int: [Int]] = [:]
     for (position, occurrence) in occurrences.enumerated() {

@@ -35,6 +35,8 @@ public enum SiteResolver {
 
 private struct Resolver {
   let files: [ParsedFile]
+  /// The content path of each of `files`.
+  let paths: [String]
   let options: SiteResolver.Options
   var diagnostics: [Diagnostic] = []
   var site: Site?
@@ -47,6 +49,7 @@ private struct Resolver {
 
   init(files: [ParsedFile], options: SiteResolver.Options) {
     self.files = files
+    paths = files.map(\.path)
     self.options = options
   }
 
@@ -68,9 +71,10 @@ private struct Resolver {
     var newsletters: [Newsletter] = []
     var pages: [Page] = []
     var media: [String] = []
-    let siteFileSeen = files.contains { $0.path == "site.yaml" }
+    let siteFileSeen = paths.contains("site.yaml")
 
-    for file in files {
+    for index in files.indices {
+      let file = (path: paths[index], item: files[index].item)
       switch file.item {
       case .settings(let value): settings = value
       case .network(let value): if keep(value.draft, file.path) { networks.append(value) }
@@ -96,16 +100,13 @@ private struct Resolver {
     }
     mediaPaths = Set(media)
 
-    checkNetworkFolders(networks)
-    networks.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
-    events.sort { ($0.start, $0.slug) < ($1.start, $1.slug) }
-    stories.sort { ($0.date, $0.slug) > ($1.date, $1.slug) }
-    newsletters.sort { ($0.date, $0.slug) > ($1.date, $1.slug) }
-    pages.sort {
-      ($0.menu ?? Int.max, $0.title.lowercased(), $0.slug) < (
-        $1.menu ?? Int.max, $1.title.lowercased(), $1.slug
-      )
-    }
+    checkNetworkFolders()
+    // Sorted by keys made once: comparing whole items would copy them at every step.
+    networks.sort(byKey: { ($0.title.lowercased(), $0.slug) }, <)
+    events.sort(byKey: { ($0.start, $0.slug) }, <)
+    stories.sort(byKey: { ($0.date, $0.slug) }, >)
+    newsletters.sort(byKey: { ($0.date, $0.slug) }, >)
+    pages.sort(byKey: { ($0.menu ?? Int.max, $0.title.lowercased(), $0.slug) }, <)
 
     var built = Site(settings: resolvedSettings, now: options.now, buildTime: options.buildTime)
     built.networks = networks
@@ -120,9 +121,37 @@ private struct Resolver {
     built.storyIndex = uniqueIndex(stories.map { ($0.slug, $0.file) }, kind: "story")
     built.pageIndex = uniqueIndex(pages.map { ($0.slug, $0.file) }, kind: "page")
 
-    for network in networks { itemsByPath[network.file] = .network(network.slug, fragment: nil) }
-    for event in events { itemsByPath[event.file] = .event(event.slug, fragment: nil) }
-    for story in stories { itemsByPath[story.file] = .story(story.slug, fragment: nil) }
+    // The meetings of the events are worked out on another core meanwhile: nothing below
+    // needs them until the calendar checks.
+    let sortedEvents = events
+    let (expanded, _) = Parallel.both({ Resolver.expandOccurrences(sortedEvents) }) {
+      resolveReferences(
+        networks: networks, events: events, stories: stories, pages: pages,
+        newsletters: newsletters, site: &built)
+    }
+    diagnostics += expanded.diagnostics
+    built.occurrences = expanded.occurrences
+    checkCalendarUIDs(built)
+    warnAboutRegistration(built)
+    site = settings == nil ? nil : built
+  }
+
+  /// Links between items, the networks they name, the media they use and the items newsletters
+  /// select.
+  mutating func resolveReferences(
+    networks: [Network], events: [Event], stories: [Story], pages: [Page],
+    newsletters: [Newsletter], site built: inout Site
+  ) {
+    // Items by index: a `for event in events` copies each event, and every string in it.
+    for index in networks.indices {
+      itemsByPath[networks[index].file] = .network(networks[index].slug, fragment: nil)
+    }
+    for index in events.indices {
+      itemsByPath[events[index].file] = .event(events[index].slug, fragment: nil)
+    }
+    for index in stories.indices {
+      itemsByPath[stories[index].file] = .story(stories[index].slug, fragment: nil)
+    }
     for page in pages { itemsByPath[page.file] = .page(page.slug, fragment: nil) }
     for newsletter in newsletters {
       itemsByPath[newsletter.file] = .newsletter(
@@ -130,35 +159,36 @@ private struct Resolver {
     }
 
     // Files that failed to parse still exist: a link to one is not "missing".
-    for file in files where itemsByPath[file.path] == nil && !draftPaths.contains(file.path) {
-      if let target = LinkTarget(contentPath: file.path) { itemsByPath[file.path] = target }
+    // Loops go by index: a `for file in files` copies each parsed file, item and all.
+    for path in paths where itemsByPath[path] == nil && !draftPaths.contains(path) {
+      if let target = LinkTarget(contentPath: path) { itemsByPath[path] = target }
     }
     let networkSlugs = Set(networks.map(\.slug))
     var targets: [String: [LinkTarget]] = [:]
-    for file in files where !draftPaths.contains(file.path) {
-      checkNetworks(file.references.networks, file: file.path, known: networkSlugs)
-      for path in file.references.media { checkMediaPath(path, file: file.path) }
-      if let body = file.references.body {
-        targets[file.path] = resolveLinks(body, file: file.path)
+    for index in files.indices where !draftPaths.contains(paths[index]) {
+      let path = paths[index]
+      checkNetworks(files[index].references.networks, file: path, known: networkSlugs)
+      for media in files[index].references.media { checkMediaPath(media, file: path) }
+      if let body = files[index].references.body {
+        targets[path] = resolveLinks(body, file: path)
       }
     }
     checkNewsletters(newsletters, site: built)
     built.linkTargets = targets
-
-    built.occurrences = expandOccurrences(events)
-    checkCalendarUIDs(built)
-    warnAboutRegistration(built)
-    site = settings == nil ? nil : built
   }
 
   /// Two events with one UID would be one event to a calendar app: the later one would replace
   /// the other in every subscriber's calendar.
   mutating func checkCalendarUIDs(_ site: Site) {
-    var seen: [String: Event] = [:]
+    // Two default uids only collide when the slugs do, which is reported already: without a
+    // written uid there is nothing to check.
+    guard site.events.contains(where: { $0.uid != nil }) else { return }
+    var seen: [String: (file: String, uid: String?)] = [:]
+    let host = site.settings.host
     for event in site.events {
-      let uid = site.calendarUID(of: event)
+      let uid = event.uid ?? "\(event.slug.rawValue)@\(host)"
       guard let earlier = seen[uid] else {
-        seen[uid] = event
+        seen[uid] = (event.file, event.uid)
         continue
       }
       // Two default uids only collide when the slugs do, which is reported already.
@@ -194,24 +224,41 @@ private struct Resolver {
   }
 
   /// A network folder needs its index.md.
-  mutating func checkNetworkFolders(_ networks: [Network]) {
-    let declared = Set(
-      files.compactMap { file -> String? in
-        let parts = file.path.split(separator: "/")
-        return parts.count == 3 && parts[0] == "networks" && parts[2] == "index.md"
-          ? String(parts[1]) : nil
-      })
-    var reported: Set<String> = []
-    for file in files {
-      let parts = file.path.split(separator: "/")
-      guard parts.count == 4, parts[0] == "networks" else { continue }
-      let folder = String(parts[1])
-      if !declared.contains(folder), reported.insert(folder).inserted {
-        error(
-          file.path, .fileStart,
-          "the network folder '\(folder)' has no index.md; add networks/\(folder)/index.md with the network's 'title' and 'summary'"
-        )
+  mutating func checkNetworkFolders() {
+    // The folder of a path below networks/ with three or four parts, and the number of parts,
+    // found in one pass over the bytes: most paths have other lengths, and splitting every
+    // path would cost more than all the rest of the check.
+    func folder(_ path: String) -> (name: Substring, parts: Int, file: Substring)? {
+      let prefix = "networks/".utf8
+      guard path.utf8.starts(with: prefix) else { return nil }
+      var slashes: [String.Index] = []
+      var index = path.utf8.index(path.utf8.startIndex, offsetBy: prefix.count)
+      while index < path.utf8.endIndex {
+        if path.utf8[index] == UInt8(ascii: "/") {
+          slashes.append(index)
+          if slashes.count > 2 { return nil }
+        }
+        index = path.utf8.index(after: index)
       }
+      guard let first = slashes.first else { return nil }
+      let name = path[path.utf8.index(path.utf8.startIndex, offsetBy: prefix.count)..<first]
+      let file = path[path.utf8.index(after: slashes[slashes.count - 1])...]
+      return (name, slashes.count + 2, file)
+    }
+    var declared: Set<Substring> = []
+    var inFolders: [(folder: Substring, path: String)] = []
+    for path in paths {
+      guard let found = folder(path) else { continue }
+      if found.parts == 3, found.file == "index.md" { declared.insert(found.name) }
+      if found.parts == 4 { inFolders.append((found.name, path)) }
+    }
+    var reported: Set<Substring> = []
+    for (folder, path) in inFolders
+    where !declared.contains(folder) && reported.insert(folder).inserted {
+      error(
+        path, .fileStart,
+        "the network folder '\(folder)' has no index.md; add networks/\(folder)/index.md with the network's 'title' and 'summary'"
+      )
     }
   }
 
@@ -279,15 +326,14 @@ private struct Resolver {
   ) {
     let slug = Slug(reference.value)
     let networksOfItem: [Slug]?
-    let candidates: [String]
     if kind == "story" {
       networksOfItem = slug.flatMap { site.storyIndex[$0] }.map { site.stories[$0].networkSlugs }
-      candidates = site.stories.map(\.slug.rawValue)
     } else {
       networksOfItem = slug.flatMap { site.eventIndex[$0] }.map { site.events[$0].networkSlugs }
-      candidates = site.events.map(\.slug.rawValue)
     }
     guard let networksOfItem else {
+      let candidates =
+        kind == "story" ? site.stories.map(\.slug.rawValue) : site.events.map(\.slug.rawValue)
       let both = newsletter.exclude.contains(reference) ? "story or event" : kind
       error(
         newsletter.file, reference.location,
@@ -330,7 +376,9 @@ private struct Resolver {
         "a link to a file of the site cannot have a query ('?'); remove it from '\(destination)'")
       return .external(destination)
     }
-    let decoded = pathPart.removingPercentEncoding ?? pathPart
+    let decoded =
+      pathPart.utf8.contains(UInt8(ascii: "%"))
+      ? pathPart.removingPercentEncoding ?? pathPart : pathPart
     guard let path = LinkScheme.normalise(decoded, relativeTo: file) else {
       error(
         file, link.location,
@@ -376,12 +424,29 @@ private struct Resolver {
 
   // MARK: Events
 
-  mutating func expandOccurrences(_ events: [Event]) -> [Occurrence] {
+  /// Every meeting of every event, in order, with the problems of the events' repeat rules.
+  static func expandOccurrences(_ events: [Event]) -> (
+    occurrences: [Occurrence], diagnostics: [Diagnostic]
+  ) {
+    var diagnostics: [Diagnostic] = []
+    func warning(_ file: String, _ location: SourceLocation, _ message: String) {
+      diagnostics.append(
+        Diagnostic(file: file, location: location, severity: .warning, message: message))
+    }
+    func error(_ file: String, _ location: SourceLocation, _ message: String) {
+      diagnostics.append(
+        Diagnostic(file: file, location: location, severity: .error, message: message))
+    }
     var all: [Occurrence] = []
-    for (index, event) in events.enumerated() {
-      switch event.occurrences(eventIndex: index) {
+    all.reserveCapacity(events.count)
+    // By index, and the event itself only where a message needs it: a copy of an event retains
+    // every string in it.
+    for index in events.indices {
+      switch events[index].occurrences(eventIndex: index) {
       case .success(let occurrences):
         all += occurrences
+        guard events[index].repetition != nil else { continue }
+        let event = events[index]
         if let repetition = event.repetition,
           case .success(let ruleDates) = RecurrenceExpander.dates(
             of: repetition.rule, start: event.start, timeZone: event.timeZone)
@@ -399,6 +464,7 @@ private struct Resolver {
           }
         }
       case .failure(.startNotInRule(let first)):
+        let event = events[index]
         let fix =
           first.map { "; the rule's first date is \($0): set 'start' to that day" }
           ?? "; the rule gives no date on or after 'start'"
@@ -407,18 +473,20 @@ private struct Resolver {
           "the event's start (\(event.start.date)) is not a date of its repeat rule, which calendar apps would show differently\(fix)"
         )
       case .failure(.tooManyOccurrences):
+        let event = events[index]
         error(
           event.file, event.repetition?.location ?? .fileStart,
           "the repeat rule makes more than \(RecurrenceExpander.maximumOccurrences) meetings; set COUNT or an earlier UNTIL"
         )
       }
     }
-    return all.sorted {
-      ($0.startInstant, $0.eventIndex, $0.ordinal) < ($1.startInstant, $1.eventIndex, $1.ordinal)
-    }
+    all.sort(byKey: { ($0.startInstant, $0.eventIndex, $0.ordinal) }, <)
+    return (all, diagnostics)
   }
 
   mutating func warnAboutRegistration(_ site: Site) {
+    let upcomingEvents = Set(
+      site.occurrences.lazy.filter { $0.startInstant > site.now }.map(\.eventIndex))
     for (index, event) in site.events.enumerated() {
       guard let deadline = event.registration?.deadline, event.status == .scheduled else {
         continue
@@ -427,10 +495,7 @@ private struct Resolver {
         deadline.isWholeDay
         ? LocalDateTime(date: deadline.date.adding(days: 1), time: nil).instant(in: event.timeZone)
         : deadline.instant(in: event.timeZone)
-      let upcoming = site.occurrences.contains {
-        $0.eventIndex == index && $0.startInstant > site.now
-      }
-      if upcoming, deadlineEnd <= site.now {
+      if upcomingEvents.contains(index), deadlineEnd <= site.now {
         warning(
           event.file, event.registration?.deadlineLocation ?? .fileStart,
           "the registration deadline \(deadline) has passed for this upcoming event; the page shows registration as closed"
@@ -498,6 +563,12 @@ enum LinkScheme {
   /// `text` as a browser reads it before it looks for the scheme (the WHATWG URL parser): tabs
   /// and line breaks removed anywhere, spaces and control characters at the ends.
   static func asBrowsersRead(_ text: String) -> String {
+    // Most destinations have nothing to remove, and building a new string costs more than looking.
+    if let first = text.utf8.first, first > 0x20, let last = text.utf8.last, last > 0x20,
+      !text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+    {
+      return text
+    }
     var result = ""
     result.unicodeScalars.append(
       contentsOf: text.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
@@ -530,5 +601,29 @@ enum LinkScheme {
       }
     }
     return segments.joined(separator: "/")
+  }
+}
+
+extension Array {
+  /// Sorts by a key computed once per element, keeping the order of equal keys (like `sort`,
+  /// which is stable in Swift 5 and later).
+  mutating func sort<Key>(byKey key: (Element) -> Key, _ areInIncreasingOrder: (Key, Key) -> Bool) {
+    // Keys read through the buffer, which lends each element: `map` would copy it.
+    let keys = withUnsafeBufferPointer { buffer in buffer.indices.map { key(buffer[$0]) } }
+    let order = indices.sorted { areInIncreasingOrder(keys[$0], keys[$1]) }
+    // Elements are swapped along the cycles of the permutation: a swap moves an element, where
+    // building a new array would copy it (and retain every string in it).
+    var placed = [Bool](repeating: false, count: count)
+    withUnsafeMutableBufferPointer { buffer in
+      for start in buffer.indices where !placed[start] {
+        var current = start
+        placed[current] = true
+        while order[current] != start {
+          buffer.swapAt(current, order[current])
+          current = order[current]
+          placed[current] = true
+        }
+      }
+    }
   }
 }

@@ -44,7 +44,14 @@ public struct SiteURLs: Sendable {
   }
 
   private func path(_ parts: String...) -> String {
-    basePath + parts.map { $0 + "/" }.joined()
+    // One string, sized once: pages, feeds and `serve` ask for thousands of addresses.
+    var result = basePath
+    result.reserveCapacity(parts.reduce(basePath.utf8.count) { $0 + $1.utf8.count + 1 })
+    for part in parts {
+      result += part
+      result += "/"
+    }
+    return result
   }
 
   public var home: String { basePath }

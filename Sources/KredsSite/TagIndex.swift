@@ -11,9 +11,13 @@ struct TagIndex: Sendable {
   private(set) var entries: [Slug: Entry] = [:]
 
   init(site: Site) {
+    // Most tags are written many times: each is made into a slug once.
+    var slugOfTag: [String: Slug?] = [:]
     func add(_ tags: [String], _ update: (inout Entry) -> Void) {
       for tag in tags {
-        guard let slug = Slug.make(from: tag) else { continue }
+        let made = slugOfTag[tag] ?? Slug.make(from: tag)
+        slugOfTag[tag] = made
+        guard let slug = made else { continue }
         update(&entries[slug, default: Entry(name: tag)])
       }
     }

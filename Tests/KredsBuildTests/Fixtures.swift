@@ -25,6 +25,33 @@ enum Fixtures {
     return options
   }
 
+  /// A copy of the example content in a new temporary folder, for tests that edit it; remove
+  /// `folder` afterwards.
+  static func copyOfExampleContent() throws -> (folder: URL, content: URL) {
+    let folder = try temporaryFolder()
+    let content = folder.appendingPathComponent("content")
+    try FileManager.default.copyItem(at: exampleContent, to: content)
+    return (folder, content)
+  }
+
+  /// A site with one network and one newsletter whose introduction has `introParagraphs`
+  /// paragraphs of about 1 KB; remove its parent folder afterwards.
+  static func siteWithNewsletter(introParagraphs: Int) throws -> URL {
+    let content = try temporaryFolder().appendingPathComponent("content")
+    let folder = content.appendingPathComponent("networks/net/newsletters")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try "title: Test\nbase_url: https://example.dk/\n".write(
+      to: content.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+    try "---\ntitle: Net\nsummary: Et netværk.\n---\n".write(
+      to: content.appendingPathComponent("networks/net/index.md"), atomically: true,
+      encoding: .utf8)
+    let paragraph = String(repeating: "Lang introduktion med mange ord om netværket. ", count: 20)
+    let body = Array(repeating: paragraph, count: introParagraphs).joined(separator: "\n\n")
+    try "---\ndate: 2026-10-05\n---\n\n\(body)\n".write(
+      to: folder.appendingPathComponent("nr-1.md"), atomically: true, encoding: .utf8)
+    return content
+  }
+
   static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "kreds-test-\(UUID().uuidString)")

@@ -8,10 +8,8 @@ import Testing
 /// result is the same as a build from scratch.
 @Suite struct ParseCacheTests {
   @Test func reparsesOnlyChangedFilesAndGivesTheSameSite() throws {
-    let folder = try Fixtures.temporaryFolder()
+    let (folder, content) = try Fixtures.copyOfExampleContent()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let content = folder.appendingPathComponent("content")
-    try FileManager.default.copyItem(at: Fixtures.exampleContent, to: content)
     let cache = ParseCache()
     let options = Fixtures.options(content: content, output: nil)
 

@@ -26,6 +26,18 @@ import Testing
 
   // MARK: - Whole message
 
+  @Test func findsBoundaryCandidatesAsBytes() {
+    let candidate = "=_kreds_0123abcd"
+    #expect(EmailMessage.containsBytes(candidate + " tekst", candidate))
+    #expect(EmailMessage.containsBytes("før \(candidate) efter", candidate))
+    #expect(EmailMessage.containsBytes("æøå" + candidate, candidate))
+    #expect(!EmailMessage.containsBytes("=_kreds_0123abc", candidate))
+    #expect(!EmailMessage.containsBytes("", candidate))
+    #expect(!EmailMessage.containsBytes("=_kreds_0123abcD", candidate))
+    #expect(EmailMessage.containsBytes("blåbær", "å"))
+    #expect(EmailMessage.containsBytes("tekst", ""))
+  }
+
   @Test func hasTheHeadersOfADraft() throws {
     let rendered = message().rendered()
     let headers = try #require(Self.headers(of: rendered))
