@@ -17,11 +17,11 @@ public struct Site: Sendable {
   public var media: [String]
   /// Every occurrence of every event, by start instant.
   public var occurrences: [Occurrence] {
-    didSet { occurrenceIndicesByEvent = Self.indexByEvent(occurrences) }
+    didSet { occurrencesByEvent = OccurrenceIndex(occurrences, eventCount: events.count) }
   }
   /// Positions in ``occurrences`` of each event's occurrences, so that a page or feed of one
   /// event does not scan every occurrence of the site.
-  private var occurrenceIndicesByEvent: [Int: [Int]] = [:]
+  private var occurrencesByEvent = OccurrenceIndex([], eventCount: 0)
   /// The time upcoming and past are judged by.
   public var now: Date
   /// When the site was built: `SOURCE_DATE_EPOCH` when set, else the clock. Used where output
@@ -61,21 +61,41 @@ public struct Site: Sendable {
 
   /// The occurrences of the event at `eventIndex`, in order.
   public func occurrences(ofEvent eventIndex: Int) -> [Occurrence] {
-    (occurrenceIndicesByEvent[eventIndex] ?? []).map { occurrences[$0] }
+    occurrencesByEvent.positions(ofEvent: eventIndex).map { occurrences[$0] }
   }
 
   /// Whether the event at `eventIndex` has any occurrence (one with none has no calendar file).
   public func hasOccurrences(ofEvent eventIndex: Int) -> Bool {
-    occurrenceIndicesByEvent[eventIndex] != nil
-  }
-
-  private static func indexByEvent(_ occurrences: [Occurrence]) -> [Int: [Int]] {
-    var index: [Int: [Int]] = [:]
-    for (position, occurrence) in occurrences.enumerated() {
-      index[occurrence.eventIndex, default: []].append(position)
-    }
-    return index
+    !occurrencesByEvent.positions(ofEvent: eventIndex).isEmpty
   }
 
   public func network(_ slug: Slug) -> Network? { networkIndex[slug].map { networks[$0] } }
+}
+
+/// The positions of each event's occurrences, in two flat arrays: every event's positions one
+/// after another, and where each event's run starts. Made in two passes without a dictionary
+/// or an array per event, since `serve` makes it again after every edit.
+struct OccurrenceIndex: Sendable {
+  private var starts: [Int]
+  private var positions: [Int]
+
+  init(_ occurrences: [Occurrence], eventCount: Int) {
+    let events = max(eventCount, (occurrences.map(\.eventIndex).max() ?? -1) + 1)
+    var counts = [Int](repeating: 0, count: events + 1)
+    for occurrence in occurrences { counts[occurrence.eventIndex + 1] += 1 }
+    for event in 0..<events { counts[event + 1] += counts[event] }
+    starts = counts
+    var next = counts
+    positions = [Int](repeating: 0, count: occurrences.count)
+    for (position, occurrence) in occurrences.enumerated() {
+      positions[next[occurrence.eventIndex]] = position
+      next[occurrence.eventIndex] += 1
+    }
+  }
+
+  /// In the order of ``Site/occurrences``.
+  func positions(ofEvent event: Int) -> ArraySlice<Int> {
+    guard event >= 0, event + 1 < starts.count else { return [] }
+    return positions[starts[event]..<starts[event + 1]]
+  }
 }
