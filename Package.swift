@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Kreds",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "kreds", targets: ["kreds"]),
     // Libraries only for the fuzz targets in Fuzz/, a separate package.

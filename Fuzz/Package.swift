@@ -12,7 +12,7 @@ let kreds = rootDirectory.lastPathComponent.lowercased()
 
 let package = Package(
   name: "KredsFuzz",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   dependencies: [.package(path: "..")],
   targets: [
     .target(name: "FuzzSupport", dependencies: [.product(name: "KredsModel", package: kreds)]),

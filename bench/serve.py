@@ -35,13 +35,15 @@ BUILT = re.compile(r"(Built|Rebuilt) (\d+) pages in ([0-9.]+) (s|ms)")
 
 
 def read_lines(stream, lines):
+    """Puts every line of `stream` on `lines` with the time it arrived."""
     for raw in iter(stream.readline, b""):
-        lines.put(raw.decode("utf-8", "replace").rstrip("\n"))
+        lines.put((time.monotonic(), raw.decode("utf-8", "replace").rstrip("\n")))
     lines.put(None)
 
 
 def wait_for_build(lines, timeout):
-    """The seconds of the next "Built/Rebuilt" line, or None on timeout or exit."""
+    """(The seconds the next "Built/Rebuilt" line states, when it arrived), or None on timeout
+    or exit."""
     deadline = time.monotonic() + timeout
     while True:
         left = deadline - time.monotonic()
@@ -53,9 +55,10 @@ def wait_for_build(lines, timeout):
             return None
         if line is None:
             return None
+        arrived, line = line
         match = BUILT.search(line)
         if match:
-            return float(match.group(3)) / (1000 if match.group(4) == "ms" else 1)
+            return float(match.group(3)) / (1000 if match.group(4) == "ms" else 1), arrived
         if "error" in line:
             print("  serve:", line, file=sys.stderr)
 
@@ -143,11 +146,11 @@ def measure(path, edits, lines, timeout, change, page_url, marker):
                 if expected in fetch(page_url):
                     break
             shown.append(time.monotonic() - written)
-            seconds = wait_for_build(lines, timeout)
-            if seconds is None:
+            built = wait_for_build(lines, timeout)
+            if built is None:
                 raise RuntimeError(f"no rebuild after edit {index + 1} of {path}")
-            wall.append(time.monotonic() - written)
-            server.append(seconds)
+            server.append(built[0])
+            wall.append(built[1] - written)
     finally:
         path.write_bytes(original)
         wait_for_build(lines, timeout)
@@ -179,7 +182,7 @@ def main():
         if first is None:
             print("serve did not finish its first build", file=sys.stderr)
             return 1
-        rows.append(("first build", first, None, None, 1))
+        rows.append(("first build", first[0], None, None, 1))
         base = f"http://127.0.0.1:{args.port}/"
         page = find_page(base, event.stem, 30)
         if page is None:

@@ -39,6 +39,7 @@ public enum ContentDiscovery {
       root.path, relative: "", root: root.path, ancestors: ancestors, unchanged: unchanged,
       files: &files, diagnostics: &diagnostics)
     files.sort { $0.path < $1.path }
+    unchanged?.forgetAllBut(files)
     return Result(files: files, diagnostics: diagnostics)
   }
 
@@ -64,7 +65,16 @@ public enum ContentDiscovery {
       throw BuildError("cannot read the folder '\(folder)': \(String(cString: strerror(errno)))")
     }
     defer { closedir(directory) }
-    let names = entries(of: directory).sorted()
+    let listing = try entries(of: directory, folder: folder)
+    for name in listing.notUTF8.sorted() {
+      diagnostics.append(
+        Diagnostic(
+          file: relative.isEmpty ? name : relative + "/" + name, location: .fileStart,
+          message:
+            "this file name is not valid UTF-8 (shown with \u{FFFD} for the bytes that are not); rename the file"
+        ))
+    }
+    let names = listing.names.sorted()
     let descriptor = dirfd(directory)
     for name in names {
       if name.hasPrefix(".") || name.hasSuffix("~") { continue }
@@ -142,16 +152,32 @@ public enum ContentDiscovery {
     }
   }
 
-  /// The names in an open folder, without `.` and `..`.
-  private static func entries(of directory: OpaquePointer) -> [String] {
+  /// The names in an open folder, without `.` and `..`, and (with the bytes that are not UTF-8
+  /// shown as U+FFFD) the names that are not UTF-8, which Kreds cannot name in a page or a link.
+  private static func entries(of directory: OpaquePointer, folder: String) throws -> (
+    names: [String], notUTF8: [String]
+  ) {
     var names: [String] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+    var notUTF8: [String] = []
+    while true {
+      // `readdir` gives nil at the end and on an error; only an error sets errno.
+      errno = 0
+      guard let entry = readdir(directory) else { break }
+      let decoded = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        let name = bytes.prefix { $0 != 0 }
+        return (String(validating: name, as: UTF8.self), String(decoding: name, as: UTF8.self))
+      }
+      guard let name = decoded.0 else {
+        // Hidden files and backups are skipped whatever their names.
+        if !decoded.1.hasPrefix("."), !decoded.1.hasSuffix("~") { notUTF8.append(decoded.1) }
+        continue
       }
       if name != ".", name != ".." { names.append(name) }
     }
-    return names
+    if errno != 0 {
+      throw BuildError("cannot read the folder '\(folder)': \(String(cString: strerror(errno)))")
+    }
+    return (names, notUTF8)
   }
 
   /// "100.0 MB", with a decimal point whatever the locale: diagnostics are in English.
@@ -217,6 +243,13 @@ public final class ReadCache: @unchecked Sendable {
     defer { lock.unlock() }
     guard let entry = entries[path], entry.signature == Signature(status) else { return nil }
     return entry.bytes
+  }
+
+  /// Forgets files that are gone, so that a long `serve` does not keep every file it ever read.
+  func forgetAllBut(_ files: [SourceFile]) {
+    lock.lock()
+    entries.keepOnly(pathsOf: files)
+    lock.unlock()
   }
 
   /// Keeps `bytes`, read after `stat` gave `status`, unless the file may still change within

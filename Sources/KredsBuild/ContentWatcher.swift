@@ -47,7 +47,7 @@ public final class ContentWatcher: @unchecked Sendable {
         // Editors save in several steps (temporary file, rename): let them finish.
         Thread.sleep(forTimeInterval: 0.03)
         let changes = inotify.drain()
-        if changes.needsNewWatches { inotify.watch(folders) }
+        if changes.needsNewWatches { inotify.watchAgain(folders) }
         if changes.concernsContent { onChange() }
         continue
       }
@@ -130,6 +130,14 @@ private final class Inotify {
   func wait(timeout: TimeInterval) -> Bool {
     var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
     return poll(&entry, 1, Int32(timeout * 1000)) > 0
+  }
+
+  /// Watches every folder below `folders` again, forgetting the ones watched so far: a folder
+  /// removed and made again at the same path is a new folder to inotify. A folder still
+  /// watched keeps its watch (`inotify_add_watch` returns the one it has).
+  func watchAgain(_ folders: [URL]) {
+    watched.removeAll()
+    watch(folders)
   }
 
   /// What the pending events say.

@@ -147,6 +147,7 @@ public enum SiteBuilder {
       return result
     }
     for (index, result) in zip(toParse, fresh) { parsed[index] = result }
+    cache?.forgetAllBut(others)
 
     let resolved = SiteResolver.resolve(
       (parsedSettings.map { [$0] } ?? []) + parsed.compactMap { $0 },
@@ -218,6 +219,13 @@ public final class ParseCache: @unchecked Sendable {
   func store(_ parsed: ParsedFile, for file: SourceFile, settingsBytes: [UInt8]) {
     lock.lock()
     entries[file.path] = (file.bytes, settingsBytes, parsed)
+    lock.unlock()
+  }
+
+  /// Forgets files that are gone, so that a long `serve` does not keep every file it parsed.
+  func forgetAllBut(_ files: [SourceFile]) {
+    lock.lock()
+    entries.keepOnly(pathsOf: files)
     lock.unlock()
   }
 

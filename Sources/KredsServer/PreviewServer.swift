@@ -152,18 +152,24 @@ actor Rebuilder {
   }
 
   /// Renders the newsletter emails after the site is shown, and reports those too large for
-  /// Gmail as `build` would (as errors in the terminal and over the pages).
+  /// Gmail as `build` would (as errors in the terminal and over the pages). Unlike `build`,
+  /// which writes nothing then, the site stays shown: the preview is of the latest content.
   private func checkEmailSizes(
     of site: OnDemandSite, build number: Int, _ preview: SiteBuilder.Preview
   ) {
     let state = self.state
     let log = self.log
     let displayed = preview.displayed
-    Task.detached(priority: .utility) {
+    // A thread of its own: the check renders every email, and would hold one of the few
+    // threads that serve requests for as long.
+    let thread = Thread {
       guard let problems = site.emailSizeDiagnostics() else { return }
       let shown = problems.map(displayed)
       for diagnostic in shown { log(diagnostic.formatted()) }
-      await state.add(shown, toBuild: number)
+      Task { await state.add(shown, toBuild: number) }
     }
+    thread.name = "kreds-email-sizes"
+    thread.qualityOfService = .utility
+    thread.start()
   }
 }

@@ -57,8 +57,13 @@ struct CalendarFeeds {
     case .network(let index):
       return networkFile(index, inFeeds: inFeeds(site.events.indices.compactMap(entry)))
     case .event(let index):
-      // `feeds()` lists only events with occurrences, which always have an entry.
-      guard let entry = entry(index) else { return siteFile(inFeeds: []) }
+      // `feeds()` lists only events with occurrences, which always have an entry; an event
+      // without one would get an empty calendar at its own address.
+      guard let entry = entry(index) else {
+        return file(
+          path: urls.eventCalendarFile(site.events[index].slug), name: nil, description: nil,
+          events: [])
+      }
       return eventFile(entry)
     }
   }

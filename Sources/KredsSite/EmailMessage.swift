@@ -79,9 +79,6 @@ struct EmailMessage: Sendable {
     return "<\(left)@\(right)>"
   }
 
-  /// A boundary derived from the content and absent from every part. `=_` cannot occur in
-  /// quoted-printable text (an `=` there is followed by hex digits or a line end), so the first
-  /// candidate practically always wins; the loop covers the rule rather than a likely case.
   /// Whether the bytes of `needle` occur in `haystack`. A boundary must not occur as bytes
   /// (RFC 2046, 5.1.1); Foundation's `contains` compares characters, and takes longer than the
   /// rest of the message.
@@ -107,6 +104,9 @@ struct EmailMessage: Sendable {
     }
   }
 
+  /// A boundary derived from the content and absent from every part. `=_` cannot occur in
+  /// quoted-printable text (an `=` there is followed by hex digits or a line end), so the first
+  /// candidate practically always wins; the loop covers the rule rather than a likely case.
   func boundary(encodedParts: [String]) -> String {
     var seed = Array(textBody.utf8) + [0] + Array(htmlBody.utf8) + [0] + Array(subject.utf8)
     var attempt: UInt8 = 0

@@ -142,4 +142,23 @@ import Testing
         "pages/passwd.md:1:1: this is a symbolic link to '/etc/passwd', outside the content folder; copy the file into the content folder instead",
       ])
   }
+
+  @Test func aFileNameThatIsNotUTF8IsReported() throws {
+    let folder = try site()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // "m\u{FF}de.md": a byte that no UTF-8 text has, as an old Windows tool might write it.
+    let path =
+      Array(folder.appendingPathComponent("content/pages/").path.utf8)
+      + [0x2F, 0x6D, 0xFF, 0x64, 0x65, 0x2E, 0x6D, 0x64, 0]
+    let descriptor = path.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+    }
+    #expect(descriptor >= 0)
+    close(descriptor)
+    let found = try diagnostics(of: folder)
+    #expect(
+      found == [
+        "pages/m\u{FFFD}de.md:1:1: this file name is not valid UTF-8 (shown with \u{FFFD} for the bytes that are not); rename the file"
+      ], "\(found)")
+  }
 }
