@@ -90,7 +90,17 @@ struct CalendarFeeds {
 
   private func networkFile(_ index: Int, inFeeds: [Entry]) -> File {
     let network = site.networks[index]
-    let events = inFeeds.filter { site.events[$0.index].networkSlugs.contains(network.slug) }
+    // The network's own events, looked up by binary search: `inFeeds` is by event index, like
+    // the members, and scanning it for every network grows with the square of the site.
+    let events = (site.members[network.slug]?.events ?? []).compactMap { event -> Entry? in
+      var low = 0
+      var high = inFeeds.count
+      while low < high {
+        let middle = (low + high) / 2
+        if inFeeds[middle].index < event { low = middle + 1 } else { high = middle }
+      }
+      return low < inFeeds.count && inFeeds[low].index == event ? inFeeds[low] : nil
+    }
     return file(
       path: urls.networkCalendarFeed(network.slug),
       name: "\(network.title) · \(site.settings.title)", description: network.summary,

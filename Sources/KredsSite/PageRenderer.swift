@@ -163,16 +163,17 @@ struct PageRenderer {
   }
 
   private func network(_ network: Network) -> OutputFile {
-    let occurrences = site.occurrences.filter {
-      site.event(of: $0).networkSlugs.contains(network.slug)
-    }
+    // From the network's own events: filtering every occurrence of the site for each network
+    // grows with the square of the site.
+    let members = site.members[network.slug] ?? NetworkMembers()
+    let occurrences = members.events.flatMap { site.occurrencePositions(ofEvent: $0) }.sorted()
+      .map { site.occurrences[$0] }
     var view = View()
     view["network"] = builder.networkView(network)
     view["upcoming"] = occurrences.filter { $0.endInstant > site.now }.map(builder.eventCard)
     view["past"] = occurrences.filter { $0.endInstant <= site.now }.reversed().map(
       builder.eventCard)
-    view["stories"] = site.stories.filter { $0.networkSlugs.contains(network.slug) }.map(
-      builder.storyCard)
+    view["stories"] = members.stories.map { builder.storyCard(site.stories[$0]) }
     view["feedURL"] = urls.networkFeed(network.slug)
     view["subscribe"] = builder.subscribeLinks(feedPath: urls.networkCalendarFeed(network.slug))
     let issues = site.newsletters.filter { $0.network == network.slug }

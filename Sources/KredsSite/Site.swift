@@ -28,6 +28,9 @@ public struct Site: Sendable {
   /// states its own age (a feed with no entries, calendar DTSTAMPs), never for upcoming/past.
   public var buildTime: Date
 
+  /// The events and stories of each network, so that a network's pages and feeds do not scan
+  /// every item of the site.
+  public var members: [Slug: NetworkMembers] = [:]
   public var networkIndex: [Slug: Int] = [:]
   public var eventIndex: [Slug: Int] = [:]
   public var storyIndex: [Slug: Int] = [:]
@@ -64,6 +67,11 @@ public struct Site: Sendable {
     occurrencesByEvent.positions(ofEvent: eventIndex).map { occurrences[$0] }
   }
 
+  /// Positions in ``occurrences`` of the event's occurrences, ascending.
+  public func occurrencePositions(ofEvent eventIndex: Int) -> ArraySlice<Int> {
+    occurrencesByEvent.positions(ofEvent: eventIndex)
+  }
+
   /// Whether the event at `eventIndex` has any occurrence (one with none has no calendar file).
   public func hasOccurrences(ofEvent eventIndex: Int) -> Bool {
     !occurrencesByEvent.positions(ofEvent: eventIndex).isEmpty
@@ -98,4 +106,11 @@ struct OccurrenceIndex: Sendable {
     guard event >= 0, event + 1 < starts.count else { return [] }
     return positions[starts[event]..<starts[event + 1]]
   }
+}
+
+/// A network's events and stories, as indices into ``Site/events`` and ``Site/stories``,
+/// ascending.
+public struct NetworkMembers: Sendable {
+  public var events: [Int] = []
+  public var stories: [Int] = []
 }

@@ -202,7 +202,7 @@ public struct SitePlan: Sendable {
         return writer.feed(
           title: "\(network.title) · \(builder.label("stories"))", subtitle: network.summary,
           feedPath: urls.networkFeed(network.slug), pagePath: urls.network(network.slug),
-          stories: site.stories.filter { $0.networkSlugs.contains(network.slug) })
+          stories: (site.members[network.slug]?.stories ?? []).map { site.stories[$0] })
       case .newsletters(let index):
         // Newsletter feeds carry the whole issue: introduction, stories and meetings.
         let network = site.networks[index]

@@ -131,6 +131,16 @@ private struct Resolver {
     }
     diagnostics += expanded.diagnostics
     built.occurrences = expanded.occurrences
+    for index in events.indices {
+      for slug in events[index].networkSlugs {
+        built.members[slug, default: .init()].events.append(index)
+      }
+    }
+    for index in stories.indices {
+      for slug in stories[index].networkSlugs {
+        built.members[slug, default: .init()].stories.append(index)
+      }
+    }
     checkCalendarUIDs(built)
     warnAboutRegistration(built)
     site = settings == nil ? nil : built
