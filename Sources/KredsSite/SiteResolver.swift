@@ -196,7 +196,7 @@ private struct Resolver {
     var seen: [String: (file: String, uid: String?)] = [:]
     let host = site.settings.host
     for event in site.events {
-      let uid = event.uid ?? "\(event.slug.rawValue)@\(host)"
+      let uid = Site.calendarUID(of: event, host: host)
       guard let earlier = seen[uid] else {
         seen[uid] = (event.file, event.uid)
         continue
