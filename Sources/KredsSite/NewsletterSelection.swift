@@ -13,23 +13,12 @@ struct NewsletterSelection {
 }
 
 extension Site {
-  /// The issue before `newsletter` in the same network (or among the site-wide issues): the
-  /// latest one dated before it.
-  func previousIssue(of newsletter: Newsletter) -> Newsletter? {
-    newsletters.filter {
-      $0.network == newsletter.network
-        && ($0.date, $0.slug.rawValue) < (newsletter.date, newsletter.slug.rawValue)
-    }
-    .max { ($0.date, $0.slug.rawValue) < ($1.date, $1.slug.rawValue) }
-  }
-
   /// The newsletter's stories and meetings. A site-wide issue draws on every network.
   func selection(of newsletter: Newsletter) -> NewsletterSelection {
     let excluded = Set(newsletter.exclude.map(\.value))
-    func inScope(_ item: BelongsToNetworks) -> Bool {
-      guard let network = newsletter.network else { return true }
-      return item.networkSlugs.contains(network)
-    }
+    // A network's issue looks only at the network's items: looking through every item of the
+    // site in the window would grow with the number of networks.
+    let members = newsletter.network.map { self.members[$0] ?? NetworkMembers() }
 
     var stories: [Int]
     switch newsletter.stories {
@@ -37,12 +26,12 @@ extension Site {
       let after =
         previousIssue(of: newsletter)?.date
         ?? newsletter.date.adding(days: -NewsletterSelection.firstIssueStoryDays)
-      // Dates first: they are cheap to compare and rule out nearly every story.
-      stories = self.stories.indices.filter { index in
-        let date = self.stories[index].date.date
-        guard date > after, date <= newsletter.date else { return false }
-        return inScope(self.stories[index])
-          && !excluded.contains(self.stories[index].slug.rawValue)
+      // Stories are newest first: the window is one run of them, found by binary search.
+      let candidates = members?.stories ?? Array(self.stories.indices)
+      let first = candidates.partitionPoint { self.stories[$0].date.date <= newsletter.date }
+      let end = candidates[first...].partitionPoint { self.stories[$0].date.date <= after }
+      stories = candidates[first..<end].filter {
+        !excluded.contains(self.stories[$0].slug.rawValue)
       }
     case .listed(let slugs):
       stories = slugs.compactMap { Slug($0.value).flatMap { storyIndex[$0] } }
@@ -55,12 +44,33 @@ extension Site {
     var occurrences: [Occurrence]
     switch newsletter.events {
     case .automatic:
-      occurrences = self.occurrences.filter { occurrence in
-        guard inWindow(occurrence) else { return false }
-        let index = occurrence.eventIndex
-        return inScope(events[index]) && !excluded.contains(events[index].slug.rawValue)
+      // Occurrences are by start instant, and a local date lies within a day of the same date
+      // in UTC in every time zone: a day's margin on each side holds the whole window.
+      let earliest = Self.utcMidnight(of: newsletter.date.adding(days: -1))
+      let latest = Self.utcMidnight(of: windowEnd.adding(days: 2))
+      func isTold(_ position: Int) -> Bool {
+        let index = self.occurrences[position].eventIndex
+        return inWindow(self.occurrences[position])
+          && !excluded.contains(events[index].slug.rawValue)
           && events[index].status != .cancelled
       }
+      var positions: [Int] = []
+      if let members {
+        for event in members.events {
+          let own = occurrencePositions(ofEvent: event)
+          let first = own.partitionPoint { self.occurrences[$0].startInstant >= earliest }
+          for position in own[first...] {
+            if self.occurrences[position].startInstant >= latest { break }
+            if isTold(position) { positions.append(position) }
+          }
+        }
+        positions.sort()
+      } else {
+        let first = self.occurrences.partitionPoint { $0.startInstant >= earliest }
+        let end = self.occurrences[first...].partitionPoint { $0.startInstant >= latest }
+        positions = (first..<end).filter(isTold)
+      }
+      occurrences = positions.map { self.occurrences[$0] }
     case .listed(let slugs):
       occurrences = slugs.flatMap { slug -> [Occurrence] in
         guard let index = Slug(slug.value).flatMap({ eventIndex[$0] }) else { return [] }
@@ -73,5 +83,9 @@ extension Site {
       }
     }
     return NewsletterSelection(stories: stories, occurrences: occurrences)
+  }
+
+  private static func utcMidnight(of date: LocalDate) -> Date {
+    Date(timeIntervalSince1970: Double(date.daysSinceEpoch) * 86_400)
   }
 }

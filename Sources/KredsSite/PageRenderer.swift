@@ -241,7 +241,8 @@ struct PageRenderer {
         "previousURL": number > 1 ? urls.stories(page: number - 1) : nil,
         "nextURL": number < total ? urls.stories(page: number + 1) : nil,
       ])
-      pagination["pages"] = (1...total).map { page in
+      pagination["pages"] = PageNumbers.shown(current: number, total: total).map { page in
+        guard let page else { return View(["gap": true]) }
         var item = View(["number": String(page), "url": urls.stories(page: page)])
         item["current"] = page == number
         return item

@@ -10,7 +10,12 @@ public struct Site: Sendable {
   /// Newest first.
   public var stories: [Story]
   /// Newest first.
-  public var newsletters: [Newsletter]
+  public var newsletters: [Newsletter] {
+    didSet { previousIssues = Self.previousIssues(of: newsletters) }
+  }
+  /// For each newsletter's file, the position in ``newsletters`` of the issue before it, so
+  /// that an issue does not look through every issue of the site for it.
+  private var previousIssues: [String: Int] = [:]
   /// By menu position, then title.
   public var pages: [Page]
   /// Media paths relative to the content folder, sorted.
@@ -78,6 +83,30 @@ public struct Site: Sendable {
   }
 
   public func network(_ slug: Slug) -> Network? { networkIndex[slug].map { networks[$0] } }
+
+  /// The issue before `newsletter` in the same network (or among the site-wide issues): the
+  /// latest one dated before it, by date and then slug.
+  func previousIssue(of newsletter: Newsletter) -> Newsletter? {
+    previousIssues[newsletter.file].map { newsletters[$0] }
+  }
+
+  private static func previousIssues(of newsletters: [Newsletter]) -> [String: Int] {
+    var byNetwork: [Slug?: [Int]] = [:]
+    for index in newsletters.indices {
+      byNetwork[newsletters[index].network, default: []].append(index)
+    }
+    var previous: [String: Int] = [:]
+    for var issues in byNetwork.values {
+      issues.sort {
+        (newsletters[$0].date, newsletters[$0].slug.rawValue)
+          < (newsletters[$1].date, newsletters[$1].slug.rawValue)
+      }
+      for (earlier, later) in zip(issues, issues.dropFirst()) {
+        previous[newsletters[later].file] = earlier
+      }
+    }
+    return previous
+  }
 }
 
 /// The positions of each event's occurrences, in two flat arrays: every event's positions one

@@ -20,7 +20,9 @@ import Testing
     return story
   }
 
-  static func event(_ slug: String, _ start: String, rule: String? = nil) -> Event {
+  static func event(
+    _ slug: String, _ start: String, rule: String? = nil, zone: TimeZone = zone
+  ) -> Event {
     var event = Event(
       slug: Slug(slug)!, file: "\(slug).md", title: slug, start: LocalDateTime(parsing: start)!,
       timeZone: zone)
@@ -48,6 +50,12 @@ import Testing
     site.newsletters = newsletters.sorted { $0.date > $1.date }
     for (index, story) in site.stories.enumerated() { site.storyIndex[story.slug] = index }
     for (index, event) in site.events.enumerated() { site.eventIndex[event.slug] = index }
+    for (index, story) in site.stories.enumerated() {
+      for slug in story.networkSlugs { site.members[slug, default: .init()].stories.append(index) }
+    }
+    for (index, event) in site.events.enumerated() {
+      for slug in event.networkSlugs { site.members[slug, default: .init()].events.append(index) }
+    }
     site.occurrences = events.indices.flatMap { index in
       (try? events[index].occurrences(eventIndex: index).get()) ?? []
     }
@@ -98,6 +106,35 @@ import Testing
       ],
       newsletters: [issue])
     #expect(eventDates(site, issue) == ["samme-dag 2026-10-05", "sidste-dag 2026-12-04"])
+  }
+
+  /// The window is of local dates, and occurrences are found by their instants: a meeting far
+  /// east or west of UTC on the window's first or last day is still in.
+  @Test func theWindowsEdgesHoldInEveryTimeZone() {
+    let issue = Self.issue("nr-1", "2026-10-05")
+    let east = TimeZone(identifier: "Pacific/Kiritimati")!  // UTC+14
+    let west = TimeZone(identifier: "Pacific/Pago_Pago")!  // UTC-11
+    let site = Self.site(
+      events: [
+        Self.event("oest-foer", "2026-10-04 23:30", zone: west),
+        Self.event("oest-start", "2026-10-05 00:30", zone: east),
+        Self.event("vest-slut", "2026-12-04 23:30", zone: west),
+        Self.event("oest-efter", "2026-12-05 00:30", zone: east),
+      ],
+      newsletters: [issue])
+    #expect(eventDates(site, issue) == ["oest-start 2026-10-05", "vest-slut 2026-12-04"])
+  }
+
+  @Test func theIssueBeforeIsTheLatestEarlierOneOfTheSameNetwork() {
+    let first = Self.issue("nr-1", "2026-04-06")
+    let other = Self.issue("andet-nr-1", "2026-07-06", network: Slug("andet"))
+    let siteWide = Self.issue("netvaerksnyt", "2026-07-13", network: nil)
+    let second = Self.issue("nr-2", "2026-08-03")
+    let site = Self.site(newsletters: [second, siteWide, first, other])
+    #expect(site.previousIssue(of: second)?.slug.rawValue == "nr-1")
+    #expect(site.previousIssue(of: first) == nil)
+    #expect(site.previousIssue(of: other) == nil)
+    #expect(site.previousIssue(of: siteWide) == nil)
   }
 
   @Test func aSeriesShowsOnlyItsMeetingsInTheWindow() {
