@@ -76,6 +76,10 @@ public enum ContentDiscovery {
     }
     let names = listing.names.sorted()
     let descriptor = dirfd(directory)
+    // The folders inside a top-level folder (each network's) are walked on all cores: after an
+    // edit in `serve`, listing thousands of files is a fifth of the rebuild.
+    let inTopLevelFolder = !relative.isEmpty && !relative.contains("/")
+    var subfolders: [(folder: String, relative: String, identity: FolderIdentity)] = []
     for name in names {
       if name.hasPrefix(".") || name.hasSuffix("~") { continue }
       let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
@@ -119,9 +123,13 @@ public enum ContentDiscovery {
             ))
           continue
         }
-        try walk(
-          target, relative: path, root: root, ancestors: ancestors.union([identity]),
-          unchanged: unchanged, files: &files, diagnostics: &diagnostics)
+        if inTopLevelFolder {
+          subfolders.append((target, path, identity))
+        } else {
+          try walk(
+            target, relative: path, root: root, ancestors: ancestors.union([identity]),
+            unchanged: unchanged, files: &files, diagnostics: &diagnostics)
+        }
       case S_IFREG:
         if path.hasPrefix("media/") {
           files.append(SourceFile(path: path, bytes: []))
@@ -149,6 +157,22 @@ public enum ContentDiscovery {
           Diagnostic(
             file: path, location: .fileStart, message: "this is not a regular file; remove it"))
       }
+    }
+    let walked = Parallel.map(subfolders) { subfolder in
+      Swift.Result {
+        var files: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        try walk(
+          subfolder.folder, relative: subfolder.relative, root: root,
+          ancestors: ancestors.union([subfolder.identity]), unchanged: unchanged, files: &files,
+          diagnostics: &diagnostics)
+        return (files, diagnostics)
+      }
+    }
+    for result in walked {
+      let (subfolderFiles, subfolderDiagnostics) = try result.get()
+      files += subfolderFiles
+      diagnostics += subfolderDiagnostics
     }
   }
 

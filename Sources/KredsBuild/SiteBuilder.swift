@@ -114,7 +114,8 @@ public enum SiteBuilder {
     let templatesFolder = options.templatesFolder
     let (themeLoad, discovery) = Parallel.both({
       Result {
-        try ThemeLoader.load(defaultFolder: themeFolder, siteTemplates: templatesFolder)
+        try ThemeLoader.load(
+          defaultFolder: themeFolder, siteTemplates: templatesFolder, cache: cache?.themes)
       }
     }) {
       Result {
@@ -201,6 +202,8 @@ public final class ParseCache: @unchecked Sendable {
   private var entries: [String: (bytes: [UInt8], settings: [UInt8], parsed: ParsedFile)] = [:]
   /// The bytes of the files read last time: unchanged files are neither read nor parsed again.
   let unchangedFiles = ReadCache()
+  /// The theme of the last run, parsed again only when a template changes.
+  let themes = ThemeCache()
   private(set) var hits = 0
 
   public init() {}

@@ -31,9 +31,12 @@ public enum ThemeLoader {
 
   /// The theme: default files, replaced by same-named files of `siteTemplates` when that folder
   /// exists. Template problems come back as diagnostics; a missing default theme throws.
-  public static func load(defaultFolder: URL?, siteTemplates: URL?) throws -> (
-    theme: Theme?, diagnostics: [Diagnostic]
-  ) {
+  ///
+  /// With `cache` (kept by `serve` between rebuilds), templates read the same as last time are
+  /// not parsed again.
+  public static func load(defaultFolder: URL?, siteTemplates: URL?, cache: ThemeCache? = nil)
+    throws -> (theme: Theme?, diagnostics: [Diagnostic])
+  {
     var templates: [String: Theme.TemplateSource] = [:]
     var assets: [String: [UInt8]] = [:]
     var folders: [URL] = []
@@ -65,7 +68,11 @@ public enum ThemeLoader {
         }
       }
     }
-    return Theme.load(templates: Array(templates.values), assets: assets)
+    let sources = templates.values.sorted { $0.name < $1.name }
+    if let kept = cache?.theme(for: sources, assets: assets) { return kept }
+    let loaded = Theme.load(templates: sources, assets: assets)
+    cache?.store(loaded, for: sources, assets: assets)
+    return loaded
   }
 
   private static func listFiles(_ folder: URL) throws -> [String] {
@@ -85,5 +92,36 @@ public enum ThemeLoader {
       }
     }
     return names.sorted()
+  }
+}
+
+/// The last theme loaded, with the files it was loaded from: `serve` parses the templates again
+/// only when one of them changed.
+public final class ThemeCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last:
+    (
+      sources: [Theme.TemplateSource], assets: [String: [UInt8]],
+      loaded: (theme: Theme?, diagnostics: [Diagnostic])
+    )?
+
+  public init() {}
+
+  func theme(for sources: [Theme.TemplateSource], assets: [String: [UInt8]]) -> (
+    theme: Theme?, diagnostics: [Diagnostic]
+  )? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let last, last.sources == sources, last.assets == assets else { return nil }
+    return last.loaded
+  }
+
+  func store(
+    _ loaded: (theme: Theme?, diagnostics: [Diagnostic]), for sources: [Theme.TemplateSource],
+    assets: [String: [UInt8]]
+  ) {
+    lock.lock()
+    last = (sources, assets, loaded)
+    lock.unlock()
   }
 }

@@ -46,11 +46,14 @@ struct CalendarFeeds {
   /// building a single calendar event.
   func feeds() -> [(feed: Feed, path: String)] {
     var feeds: [(feed: Feed, path: String)] = [(.site, urls.outputFile(urls.calendarFeed))]
-    for (index, network) in site.networks.enumerated() {
-      feeds.append((.network(index), urls.outputFile(urls.networkCalendarFeed(network.slug))))
+    for index in site.networks.indices {
+      let slug = site.networks[index].slug
+      feeds.append((.network(index), urls.outputFile(urls.networkCalendarFeed(slug))))
     }
-    for (index, event) in site.events.enumerated() where site.hasOccurrences(ofEvent: index) {
-      feeds.append((.event(index), urls.outputFile(urls.eventCalendarFile(event.slug))))
+    // By index: a `for event in site.events` copies each event, and every string in it.
+    for index in site.events.indices where site.hasOccurrences(ofEvent: index) {
+      feeds.append(
+        (.event(index), urls.outputFile(urls.eventCalendarFile(site.events[index].slug))))
     }
     return feeds
   }

@@ -27,6 +27,8 @@ public final class ParsedFile: Sendable {
   /// What the file refers to, collected even when the item itself could not be built, so the
   /// resolve step reports every broken reference of a run.
   public let references: References
+  /// The meetings of the file's event, nil for other files.
+  public let expansion: EventExpansion?
 
   public init(
     path: String, item: ContentItem?, diagnostics: [Diagnostic],
@@ -36,6 +38,7 @@ public final class ParsedFile: Sendable {
     self.item = item
     self.diagnostics = diagnostics
     self.references = references
+    if case .event(let event) = item { expansion = EventExpansion(event) } else { expansion = nil }
   }
 }
 

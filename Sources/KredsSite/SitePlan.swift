@@ -32,8 +32,9 @@ public struct SitePlan: Sendable {
     }) {
       var jobs: [Job] = [.feed(.stories)]
       jobs += site.networks.indices.map { .feed(.networkStories($0)) }
-      for index in site.networks.indices
-      where site.newsletters.contains(where: { $0.network == site.networks[index].slug }) {
+      let withNewsletters = Set(
+        site.newsletters.indices.compactMap { site.newsletters[$0].network })
+      for index in site.networks.indices where withNewsletters.contains(site.networks[index].slug) {
         jobs.append(.feed(.newsletters(index)))
       }
       let calendarFeeds = CalendarFeeds(site: site, builder: ViewBuilder(site: site))
@@ -50,6 +51,7 @@ public struct SitePlan: Sendable {
     jobs = pages.2.map(Job.page) + others.0
     pathsOfJob = pages.3 + others.1
     var jobOfPath: [String: Int] = [:]
+    jobOfPath.reserveCapacity(pathsOfJob.reduce(0) { $0 + $1.count })
     for (index, paths) in pathsOfJob.enumerated() {
       for path in paths { jobOfPath[path] = index }
     }

@@ -67,21 +67,40 @@ private struct Resolver {
     var settings: SiteSettings?
     var networks: [Network] = []
     var events: [Event] = []
+    var expansions: [EventExpansion] = []
     var stories: [Story] = []
     var newsletters: [Newsletter] = []
     var pages: [Page] = []
     var media: [String] = []
     let siteFileSeen = paths.contains("site.yaml")
 
+    // Room for every item at once: growing an array of events moves all of them each time.
+    var counts = (events: 0, stories: 0)
     for index in files.indices {
-      let file = (path: paths[index], item: files[index].item)
-      switch file.item {
+      switch files[index].item {
+      case .event: counts.events += 1
+      case .story: counts.stories += 1
+      default: break
+      }
+    }
+    events.reserveCapacity(counts.events)
+    expansions.reserveCapacity(counts.events)
+    stories.reserveCapacity(counts.stories)
+    // The item is switched on where it lies: a tuple of path and item would copy every item once
+    // more, and every string in it.
+    for index in files.indices {
+      let path = paths[index]
+      switch files[index].item {
       case .settings(let value): settings = value
-      case .network(let value): if keep(value.draft, file.path) { networks.append(value) }
-      case .event(let value): if keep(value.draft, file.path) { events.append(value) }
-      case .story(let value): if keep(value.draft, file.path) { stories.append(value) }
-      case .newsletter(let value): if keep(value.draft, file.path) { newsletters.append(value) }
-      case .page(let value): if keep(value.draft, file.path) { pages.append(value) }
+      case .network(let value): if keep(value.draft, path) { networks.append(value) }
+      case .event(let value):
+        if keep(value.draft, path) {
+          events.append(value)
+          expansions.append(files[index].expansion ?? EventExpansion(value))
+        }
+      case .story(let value): if keep(value.draft, path) { stories.append(value) }
+      case .newsletter(let value): if keep(value.draft, path) { newsletters.append(value) }
+      case .page(let value): if keep(value.draft, path) { pages.append(value) }
       case .media(let path): media.append(path)
       case nil: break
       }
@@ -103,9 +122,19 @@ private struct Resolver {
     checkNetworkFolders()
     // Sorted by keys made once: comparing whole items would copy them at every step.
     networks.sort(byKey: { ($0.title.lowercased(), $0.slug) }, <)
-    events.sort(byKey: { ($0.start, $0.slug) }, <)
-    stories.sort(byKey: { ($0.date, $0.slug) }, >)
-    newsletters.sort(byKey: { ($0.date, $0.slug) }, >)
+    let eventOrder = sortingOrder(
+      count: events.count, key: { [events] in events[$0].start },
+      tieBreak: { [events] in events[$0].slug })
+    events.permute(by: eventOrder)
+    expansions.permute(by: eventOrder)
+    stories.permute(
+      by: sortingOrder(
+        count: stories.count, key: { [stories] in stories[$0].date },
+        tieBreak: { [stories] in stories[$0].slug }, descending: true))
+    newsletters.permute(
+      by: sortingOrder(
+        count: newsletters.count, key: { [newsletters] in newsletters[$0].date },
+        tieBreak: { [newsletters] in newsletters[$0].slug }, descending: true))
     pages.sort(byKey: { ($0.menu ?? Int.max, $0.title.lowercased(), $0.slug) }, <)
 
     var built = Site(settings: resolvedSettings, now: options.now, buildTime: options.buildTime)
@@ -116,15 +145,20 @@ private struct Resolver {
     built.pages = pages
     built.media = media.sorted()
 
-    built.networkIndex = uniqueIndex(networks.map { ($0.slug, $0.file) }, kind: "network")
-    built.eventIndex = uniqueIndex(events.map { ($0.slug, $0.file) }, kind: "event")
-    built.storyIndex = uniqueIndex(stories.map { ($0.slug, $0.file) }, kind: "story")
-    built.pageIndex = uniqueIndex(pages.map { ($0.slug, $0.file) }, kind: "page")
+    // By index: `events.map` would copy each event.
+    built.networkIndex = uniqueIndex(
+      networks.indices.map { (networks[$0].slug, networks[$0].file) }, kind: "network")
+    built.eventIndex = uniqueIndex(
+      events.indices.map { (events[$0].slug, events[$0].file) }, kind: "event")
+    built.storyIndex = uniqueIndex(
+      stories.indices.map { (stories[$0].slug, stories[$0].file) }, kind: "story")
+    built.pageIndex = uniqueIndex(
+      pages.indices.map { (pages[$0].slug, pages[$0].file) }, kind: "page")
 
     // The meetings of the events are worked out on another core meanwhile: nothing below
     // needs them until the calendar checks.
-    let sortedEvents = events
-    let (expanded, _) = Parallel.both({ Resolver.expandOccurrences(sortedEvents) }) {
+    let sortedExpansions = expansions
+    let (expanded, _) = Parallel.both({ Resolver.expandOccurrences(sortedExpansions) }) {
       resolveReferences(
         networks: networks, events: events, stories: stories, pages: pages,
         newsletters: newsletters, site: &built)
@@ -153,6 +187,7 @@ private struct Resolver {
     newsletters: [Newsletter], site built: inout Site
   ) {
     // Items by index: a `for event in events` copies each event, and every string in it.
+    itemsByPath.reserveCapacity(files.count)
     for index in networks.indices {
       itemsByPath[networks[index].file] = .network(networks[index].slug, fragment: nil)
     }
@@ -175,6 +210,7 @@ private struct Resolver {
     }
     let networkSlugs = Set(networks.map(\.slug))
     var targets: [String: [LinkTarget]] = [:]
+    targets.reserveCapacity(files.count)
     for index in files.indices where !draftPaths.contains(paths[index]) {
       let path = paths[index]
       checkNetworks(files[index].references.networks, file: path, known: networkSlugs)
@@ -220,6 +256,7 @@ private struct Resolver {
 
   mutating func uniqueIndex(_ items: [(Slug, String)], kind: String) -> [Slug: Int] {
     var index: [Slug: Int] = [:]
+    index.reserveCapacity(items.count)
     for (position, (slug, file)) in items.enumerated() {
       if let existing = index[slug] {
         error(
@@ -241,26 +278,33 @@ private struct Resolver {
     func folder(_ path: String) -> (name: Substring, parts: Int, file: Substring)? {
       let prefix = "networks/".utf8
       guard path.utf8.starts(with: prefix) else { return nil }
-      var slashes: [String.Index] = []
+      var slashes = 0
+      var first = path.utf8.endIndex
+      var last = path.utf8.endIndex
       var index = path.utf8.index(path.utf8.startIndex, offsetBy: prefix.count)
       while index < path.utf8.endIndex {
         if path.utf8[index] == UInt8(ascii: "/") {
-          slashes.append(index)
-          if slashes.count > 2 { return nil }
+          slashes += 1
+          if slashes > 2 { return nil }
+          if slashes == 1 { first = index }
+          last = index
         }
         index = path.utf8.index(after: index)
       }
-      guard let first = slashes.first else { return nil }
+      guard slashes > 0 else { return nil }
       let name = path[path.utf8.index(path.utf8.startIndex, offsetBy: prefix.count)..<first]
-      let file = path[path.utf8.index(after: slashes[slashes.count - 1])...]
-      return (name, slashes.count + 2, file)
+      let file = path[path.utf8.index(after: last)...]
+      return (name, slashes + 2, file)
     }
     var declared: Set<Substring> = []
     var inFolders: [(folder: Substring, path: String)] = []
     for path in paths {
       guard let found = folder(path) else { continue }
       if found.parts == 3, found.file == "index.md" { declared.insert(found.name) }
-      if found.parts == 4 { inFolders.append((found.name, path)) }
+      // The first file of each folder is enough: a folder's files are listed one after another.
+      if found.parts == 4, inFolders.last?.folder != found.name {
+        inFolders.append((found.name, path))
+      }
     }
     var reported: Set<Substring> = []
     for (folder, path) in inFolders
@@ -435,60 +479,19 @@ private struct Resolver {
   // MARK: Events
 
   /// Every meeting of every event, in order, with the problems of the events' repeat rules.
-  static func expandOccurrences(_ events: [Event]) -> (
+  /// `expansions[i]` is `events[i]`'s, worked out when its file was parsed.
+  static func expandOccurrences(_ expansions: [EventExpansion]) -> (
     occurrences: [Occurrence], diagnostics: [Diagnostic]
   ) {
-    var diagnostics: [Diagnostic] = []
-    func warning(_ file: String, _ location: SourceLocation, _ message: String) {
-      diagnostics.append(
-        Diagnostic(file: file, location: location, severity: .warning, message: message))
-    }
-    func error(_ file: String, _ location: SourceLocation, _ message: String) {
-      diagnostics.append(
-        Diagnostic(file: file, location: location, severity: .error, message: message))
-    }
     var all: [Occurrence] = []
-    all.reserveCapacity(events.count)
-    // By index, and the event itself only where a message needs it: a copy of an event retains
-    // every string in it.
-    for index in events.indices {
-      switch events[index].occurrences(eventIndex: index) {
-      case .success(let occurrences):
-        all += occurrences
-        guard events[index].repetition != nil else { continue }
-        let event = events[index]
-        if let repetition = event.repetition,
-          case .success(let ruleDates) = RecurrenceExpander.dates(
-            of: repetition.rule, start: event.start, timeZone: event.timeZone)
-        {
-          let dates = Set(ruleDates)
-          for (position, exception) in repetition.exceptions.enumerated()
-          where !dates.contains(exception) {
-            let at =
-              repetition.exceptionLocations.indices.contains(position)
-              ? repetition.exceptionLocations[position] : repetition.location
-            warning(
-              event.file, at,
-              "'repeat.except' lists \(exception), which is not one of the series' dates; remove it"
-            )
-          }
-        }
-      case .failure(.startNotInRule(let first)):
-        let event = events[index]
-        let fix =
-          first.map { "; the rule's first date is \($0): set 'start' to that day" }
-          ?? "; the rule gives no date on or after 'start'"
-        error(
-          event.file, event.repetition?.location ?? .fileStart,
-          "the event's start (\(event.start.date)) is not a date of its repeat rule, which calendar apps would show differently\(fix)"
-        )
-      case .failure(.tooManyOccurrences):
-        let event = events[index]
-        error(
-          event.file, event.repetition?.location ?? .fileStart,
-          "the repeat rule makes more than \(RecurrenceExpander.maximumOccurrences) meetings; set COUNT or an earlier UNTIL"
-        )
+    all.reserveCapacity(expansions.count)
+    var diagnostics: [Diagnostic] = []
+    for (index, expansion) in expansions.enumerated() {
+      for var occurrence in expansion.occurrences {
+        occurrence.eventIndex = index
+        all.append(occurrence)
       }
+      diagnostics += expansion.diagnostics
     }
     all.sort(byKey: { ($0.startInstant, $0.eventIndex, $0.ordinal) }, <)
     return (all, diagnostics)
@@ -497,17 +500,22 @@ private struct Resolver {
   mutating func warnAboutRegistration(_ site: Site) {
     let upcomingEvents = Set(
       site.occurrences.lazy.filter { $0.startInstant > site.now }.map(\.eventIndex))
-    for (index, event) in site.events.enumerated() {
-      guard let deadline = event.registration?.deadline, event.status == .scheduled else {
+    // By index, and no event copied: a copy retains every string in it.
+    for index in site.events.indices where upcomingEvents.contains(index) {
+      guard let deadline = site.events[index].registration?.deadline,
+        site.events[index].status == .scheduled
+      else {
         continue
       }
+      let zone = site.events[index].timeZone
       let deadlineEnd =
         deadline.isWholeDay
-        ? LocalDateTime(date: deadline.date.adding(days: 1), time: nil).instant(in: event.timeZone)
-        : deadline.instant(in: event.timeZone)
-      if upcomingEvents.contains(index), deadlineEnd <= site.now {
+        ? LocalDateTime(date: deadline.date.adding(days: 1), time: nil).instant(in: zone)
+        : deadline.instant(in: zone)
+      if deadlineEnd <= site.now {
         warning(
-          event.file, event.registration?.deadlineLocation ?? .fileStart,
+          site.events[index].file,
+          site.events[index].registration?.deadlineLocation ?? .fileStart,
           "the registration deadline \(deadline) has passed for this upcoming event; the page shows registration as closed"
         )
       }
@@ -587,14 +595,20 @@ enum LinkScheme {
 
   /// The lower-cased scheme of an absolute URL (`https`, `mailto`), or nil for a path, read as a
   /// browser reads it, so `java&#9;script:` or ` javascript:` is a `javascript` link.
+  ///
+  /// Read as bytes, as the URL parser reads code points: a colon followed by a combining mark is
+  /// still the end of the scheme, where a `Character` would join the two.
   static func of(_ written: String) -> String? {
-    let destination = asBrowsersRead(written)
-    guard let colon = destination.firstIndex(of: ":") else { return nil }
+    let destination = asBrowsersRead(written).utf8
+    guard let colon = destination.firstIndex(of: UInt8(ascii: ":")) else { return nil }
     let scheme = destination[..<colon]
-    guard let first = scheme.first, first.isASCII, first.isLetter,
-      scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    guard let first = scheme.first, isLetter(first),
+      scheme.allSatisfy({
+        isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+      })
     else { return nil }
-    return scheme.lowercased()
+    return String(decoding: scheme.map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
   /// A path written in `file`'s body, as a path relative to the content folder: `/x` from the
@@ -611,29 +625,5 @@ enum LinkScheme {
       }
     }
     return segments.joined(separator: "/")
-  }
-}
-
-extension Array {
-  /// Sorts by a key computed once per element, keeping the order of equal keys (like `sort`,
-  /// which is stable in Swift 5 and later).
-  mutating func sort<Key>(byKey key: (Element) -> Key, _ areInIncreasingOrder: (Key, Key) -> Bool) {
-    // Keys read through the buffer, which lends each element: `map` would copy it.
-    let keys = withUnsafeBufferPointer { buffer in buffer.indices.map { key(buffer[$0]) } }
-    let order = indices.sorted { areInIncreasingOrder(keys[$0], keys[$1]) }
-    // Elements are swapped along the cycles of the permutation: a swap moves an element, where
-    // building a new array would copy it (and retain every string in it).
-    var placed = [Bool](repeating: false, count: count)
-    withUnsafeMutableBufferPointer { buffer in
-      for start in buffer.indices where !placed[start] {
-        var current = start
-        placed[current] = true
-        while order[current] != start {
-          buffer.swapAt(current, order[current])
-          current = order[current]
-          placed[current] = true
-        }
-      }
-    }
   }
 }

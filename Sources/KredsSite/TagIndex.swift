@@ -24,8 +24,11 @@ struct TagIndex: Sendable {
     for (index, network) in site.networks.enumerated() {
       add(network.tags) { $0.networks.append(index) }
     }
-    for (index, event) in site.events.enumerated() { add(event.tags) { $0.events.append(index) } }
-    for (index, story) in site.stories.enumerated() { add(story.tags) { $0.stories.append(index) } }
+    // By index: a `for event in site.events` copies each event, and every string in it.
+    for index in site.events.indices { add(site.events[index].tags) { $0.events.append(index) } }
+    for index in site.stories.indices {
+      add(site.stories[index].tags) { $0.stories.append(index) }
+    }
   }
 
   var slugs: [Slug] { entries.keys.sorted() }

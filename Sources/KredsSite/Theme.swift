@@ -15,7 +15,7 @@ public struct Theme: Sendable {
 
   /// A template file as read from disk: its name without `.mustache`, the path to show in
   /// diagnostics, and its text.
-  public struct TemplateSource: Sendable {
+  public struct TemplateSource: Sendable, Equatable {
     public var name: String
     public var displayPath: String
     public var text: String

@@ -81,4 +81,32 @@ import Testing
     #expect(try !html(before).contains("Ny titel · "))
     #expect(try html(after).contains("Ny titel · "))
   }
+
+  /// The theme is kept between previews while its files stay the same, and loaded again when
+  /// a site template is added or edited.
+  @Test func aTemplateEditShowsInTheNextPreview() throws {
+    let (folder, content) = try Fixtures.copyOfExampleContent()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let templates = folder.appendingPathComponent("templates")
+    try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+    var options = Fixtures.options(content: content, output: nil)
+    options.templatesFolder = templates
+    let cache = ParseCache()
+
+    func page404() throws -> String {
+      let site = try #require(try SiteBuilder.preview(options, cache: cache).site)
+      guard case .bytes(let bytes)? = site.file(at: "404.html")?.content else { return "" }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    let before = try page404()
+    #expect(try page404() == before)
+    let own = templates.appendingPathComponent("404.mustache")
+    try "{{<layout}}{{$main}}<p>Egen side: første udgave</p>{{/main}}{{/layout}}\n".write(
+      to: own, atomically: false, encoding: .utf8)
+    #expect(try page404().contains("første udgave"))
+    try "{{<layout}}{{$main}}<p>Egen side: anden udgave</p>{{/main}}{{/layout}}\n".write(
+      to: own, atomically: false, encoding: .utf8)
+    let edited = try page404()
+    #expect(edited.contains("anden udgave") && !edited.contains("første udgave"))
+  }
 }

@@ -112,6 +112,19 @@ import Testing
     #expect(LinkScheme.asBrowsersRead(" \u{1}java\n\tscript:x \u{0}") == "javascript:x")
   }
 
+  @Test func schemesAreReadAsTheURLParserReadsThem() {
+    #expect(LinkScheme.of("HTTPS://example.dk/") == "https")
+    #expect(LinkScheme.of("mailto:kontakt@example.dk") == "mailto")
+    #expect(LinkScheme.of("web+kreds-1.0:x") == "web+kreds-1.0")
+    #expect(LinkScheme.of("../events/x.md") == nil)
+    #expect(LinkScheme.of("1http://x") == nil)
+    #expect(LinkScheme.of("jäva:x") == nil)
+    #expect(LinkScheme.of("media/a:b.pdf") == nil)
+    // A combining mark after the colon makes one `Character` of the two; the URL parser still
+    // ends the scheme at the colon.
+    #expect(LinkScheme.of("JavaScript:\u{301}alert(1)") == "javascript")
+  }
+
   @Test func unsubscribeMayNotBeAScriptURL() {
     let file = ContentParser.parseSettings(
       SourceFile(
