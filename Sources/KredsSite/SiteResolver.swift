@@ -155,8 +155,8 @@ private struct Resolver {
     built.pageIndex = uniqueIndex(
       pages.indices.map { (pages[$0].slug, pages[$0].file) }, kind: "page")
 
-    // The meetings of the events are worked out on another core meanwhile: nothing below
-    // needs them until the calendar checks.
+    // The events' meetings, expanded when their files were parsed, are put in order on another
+    // core meanwhile: nothing below needs them until the calendar checks.
     let sortedExpansions = expansions
     let (expanded, _) = Parallel.both({ Resolver.expandOccurrences(sortedExpansions) }) {
       resolveReferences(
