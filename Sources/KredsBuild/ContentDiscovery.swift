@@ -76,9 +76,6 @@ public enum ContentDiscovery {
     }
     let names = listing.names.sorted()
     let descriptor = dirfd(directory)
-    // The folders inside a top-level folder (each network's) are walked on all cores: after an
-    // edit in `serve`, listing thousands of files is a fifth of the rebuild.
-    let inTopLevelFolder = !relative.isEmpty && !relative.contains("/")
     var subfolders: [(folder: String, relative: String, identity: FolderIdentity)] = []
     for name in names {
       if name.hasPrefix(".") || name.hasSuffix("~") { continue }
@@ -123,13 +120,7 @@ public enum ContentDiscovery {
             ))
           continue
         }
-        if inTopLevelFolder {
-          subfolders.append((target, path, identity))
-        } else {
-          try walk(
-            target, relative: path, root: root, ancestors: ancestors.union([identity]),
-            unchanged: unchanged, files: &files, diagnostics: &diagnostics)
-        }
+        subfolders.append((target, path, identity))
       case S_IFREG:
         if path.hasPrefix("media/") {
           files.append(SourceFile(path: path, bytes: []))
@@ -158,17 +149,23 @@ public enum ContentDiscovery {
             file: path, location: .fileStart, message: "this is not a regular file; remove it"))
       }
     }
-    let walked = Parallel.map(subfolders) { subfolder in
+    @Sendable func walk(
+      _ subfolder: (folder: String, relative: String, identity: FolderIdentity)
+    ) -> Swift.Result<([SourceFile], [Diagnostic]), Error> {
       Swift.Result {
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
-        try walk(
+        try Self.walk(
           subfolder.folder, relative: subfolder.relative, root: root,
           ancestors: ancestors.union([subfolder.identity]), unchanged: unchanged, files: &files,
           diagnostics: &diagnostics)
         return (files, diagnostics)
       }
     }
+    // The folders inside a top-level folder (each network's) are walked on all cores: after an
+    // edit in `serve`, listing thousands of files is a fifth of the rebuild.
+    let inTopLevelFolder = !relative.isEmpty && !relative.contains("/")
+    let walked = inTopLevelFolder ? Parallel.map(subfolders, walk) : subfolders.map(walk)
     for result in walked {
       let (subfolderFiles, subfolderDiagnostics) = try result.get()
       files += subfolderFiles

@@ -3,7 +3,8 @@ import Hummingbird
 import KredsSite
 
 /// Answers every request from the site in memory, rendering a page when it is first asked for.
-/// Only paths of the site exist, so `..`, encoded variants and absolute paths can never reach a file outside the site.
+/// Only paths of the site exist, so `..`, encoded variants and absolute paths can never reach a
+/// file outside the site.
 struct PreviewResponder: HTTPResponder {
   typealias Context = BasicRequestContext
 

@@ -101,13 +101,8 @@ struct CalendarFeeds {
     // The network's own events, looked up by binary search: `inFeeds` is by event index, like
     // the members, and scanning it for every network grows with the square of the site.
     let events = (site.members[network.slug]?.events ?? []).compactMap { event -> Entry? in
-      var low = 0
-      var high = inFeeds.count
-      while low < high {
-        let middle = (low + high) / 2
-        if inFeeds[middle].index < event { low = middle + 1 } else { high = middle }
-      }
-      return low < inFeeds.count && inFeeds[low].index == event ? inFeeds[low] : nil
+      let position = inFeeds.partitionPoint { $0.index >= event }
+      return position < inFeeds.count && inFeeds[position].index == event ? inFeeds[position] : nil
     }
     return file(
       path: urls.networkCalendarFeed(network.slug),

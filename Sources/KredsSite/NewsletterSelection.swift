@@ -48,29 +48,16 @@ extension Site {
       // in UTC in every time zone: a day's margin on each side holds the whole window.
       let earliest = Self.utcMidnight(of: newsletter.date.adding(days: -1))
       let latest = Self.utcMidnight(of: windowEnd.adding(days: 2))
-      func isTold(_ position: Int) -> Bool {
-        let index = self.occurrences[position].eventIndex
-        return inWindow(self.occurrences[position])
-          && !excluded.contains(events[index].slug.rawValue)
+      let candidates = members.map(occurrencePositions(of:)) ?? Array(self.occurrences.indices)
+      let first = candidates.partitionPoint { self.occurrences[$0].startInstant >= earliest }
+      let end = candidates[first...].partitionPoint {
+        self.occurrences[$0].startInstant >= latest
+      }
+      occurrences = candidates[first..<end].map { self.occurrences[$0] }.filter { occurrence in
+        let index = occurrence.eventIndex
+        return inWindow(occurrence) && !excluded.contains(events[index].slug.rawValue)
           && events[index].status != .cancelled
       }
-      var positions: [Int] = []
-      if let members {
-        for event in members.events {
-          let own = occurrencePositions(ofEvent: event)
-          let first = own.partitionPoint { self.occurrences[$0].startInstant >= earliest }
-          for position in own[first...] {
-            if self.occurrences[position].startInstant >= latest { break }
-            if isTold(position) { positions.append(position) }
-          }
-        }
-        positions.sort()
-      } else {
-        let first = self.occurrences.partitionPoint { $0.startInstant >= earliest }
-        let end = self.occurrences[first...].partitionPoint { $0.startInstant >= latest }
-        positions = (first..<end).filter(isTold)
-      }
-      occurrences = positions.map { self.occurrences[$0] }
     case .listed(let slugs):
       occurrences = slugs.flatMap { slug -> [Occurrence] in
         guard let index = Slug(slug.value).flatMap({ eventIndex[$0] }) else { return [] }

@@ -166,8 +166,7 @@ struct PageRenderer {
     // From the network's own events: filtering every occurrence of the site for each network
     // grows with the square of the site.
     let members = site.members[network.slug] ?? NetworkMembers()
-    let occurrences = members.events.flatMap { site.occurrencePositions(ofEvent: $0) }.sorted()
-      .map { site.occurrences[$0] }
+    let occurrences = site.occurrencePositions(of: members).map { site.occurrences[$0] }
     var view = View()
     view["network"] = builder.networkView(network)
     view["upcoming"] = occurrences.filter { $0.endInstant > site.now }.map(builder.eventCard)
@@ -176,7 +175,7 @@ struct PageRenderer {
     view["stories"] = members.stories.map { builder.storyCard(site.stories[$0]) }
     view["feedURL"] = urls.networkFeed(network.slug)
     view["subscribe"] = builder.subscribeLinks(feedPath: urls.networkCalendarFeed(network.slug))
-    let issues = site.newsletters.filter { $0.network == network.slug }
+    let issues = site.newsletters(ofNetwork: network.slug)
     view["newsletters"] = issues.prefix(3).map(builder.newsletterCard)
     view["newslettersURL"] = issues.isEmpty ? nil : urls.newsletters(network: network.slug)
     let feed = View([
@@ -332,7 +331,7 @@ struct PageRenderer {
 
   private func newsletterArchive(_ network: Slug?) -> OutputFile {
     var view = View()
-    let issues = site.newsletters.filter { network == nil || $0.network == network }
+    let issues = network.map { site.newsletters(ofNetwork: $0) } ?? site.newsletters
     if let network, let item = site.network(network) {
       view["issues"] = issues.map(builder.newsletterCard)
       view["network"] = View(["title": item.title, "url": urls.network(network)])

@@ -84,6 +84,16 @@ public struct Site: Sendable {
 
   public func network(_ slug: Slug) -> Network? { networkIndex[slug].map { networks[$0] } }
 
+  /// The network's newsletter issues, newest first.
+  public func newsletters(ofNetwork slug: Slug) -> [Newsletter] {
+    (members[slug]?.newsletters ?? []).map { newsletters[$0] }
+  }
+
+  /// Positions in ``occurrences`` of the occurrences of the network's events, ascending.
+  func occurrencePositions(of members: NetworkMembers) -> [Int] {
+    members.events.flatMap { occurrencePositions(ofEvent: $0) }.sorted()
+  }
+
   /// The issue before `newsletter` in the same network (or among the site-wide issues): the
   /// latest one dated before it, by date and then slug.
   func previousIssue(of newsletter: Newsletter) -> Newsletter? {
@@ -137,9 +147,10 @@ struct OccurrenceIndex: Sendable {
   }
 }
 
-/// A network's events and stories, as indices into ``Site/events`` and ``Site/stories``,
-/// ascending.
+/// A network's events, stories and newsletter issues, as indices into ``Site/events``,
+/// ``Site/stories`` and ``Site/newsletters``, ascending.
 public struct NetworkMembers: Sendable {
   public var events: [Int] = []
   public var stories: [Int] = []
+  public var newsletters: [Int] = []
 }

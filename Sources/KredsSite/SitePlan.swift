@@ -32,9 +32,8 @@ public struct SitePlan: Sendable {
     }) {
       var jobs: [Job] = [.feed(.stories)]
       jobs += site.networks.indices.map { .feed(.networkStories($0)) }
-      let withNewsletters = Set(
-        site.newsletters.indices.compactMap { site.newsletters[$0].network })
-      for index in site.networks.indices where withNewsletters.contains(site.networks[index].slug) {
+      for index in site.networks.indices
+      where site.members[site.networks[index].slug]?.newsletters.isEmpty == false {
         jobs.append(.feed(.newsletters(index)))
       }
       let calendarFeeds = CalendarFeeds(site: site, builder: ViewBuilder(site: site))
@@ -208,7 +207,7 @@ public struct SitePlan: Sendable {
       case .newsletters(let index):
         // Newsletter feeds carry the whole issue: introduction, stories and meetings.
         let network = site.networks[index]
-        let issues = site.newsletters.filter { $0.network == network.slug }
+        let issues = site.newsletters(ofNetwork: network.slug)
         return writer.newsletterFeed(network: network, issues: issues) { issue in
           NewsletterEmail.feedHTML(issue, builder: builder)
         }

@@ -175,6 +175,11 @@ private struct Resolver {
         built.members[slug, default: .init()].stories.append(index)
       }
     }
+    for index in newsletters.indices {
+      if let slug = newsletters[index].network {
+        built.members[slug, default: .init()].newsletters.append(index)
+      }
+    }
     checkCalendarUIDs(built)
     warnAboutRegistration(built)
     site = settings == nil ? nil : built

@@ -15,8 +15,13 @@ struct TagIndex: Sendable {
     var slugOfTag: [String: Slug?] = [:]
     func add(_ tags: [String], _ update: (inout Entry) -> Void) {
       for tag in tags {
-        let made = slugOfTag[tag] ?? Slug.make(from: tag)
-        slugOfTag[tag] = made
+        let made: Slug?
+        if let known = slugOfTag[tag] {
+          made = known
+        } else {
+          made = Slug.make(from: tag)
+          slugOfTag[tag] = made
+        }
         guard let slug = made else { continue }
         update(&entries[slug, default: Entry(name: tag)])
       }
