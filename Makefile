@@ -17,7 +17,7 @@ SWIFT ?= swift
 NOW ?= 2026-11-23 12:00
 RELEASE_BIN = .build/release/kreds
 
-.PHONY: all site test check install format deps clean golden conformance test-sanitize
+.PHONY: all site test check install format deps clean golden record-invalid conformance test-sanitize
 
 all: site
 
@@ -58,6 +58,12 @@ test-sanitize: deps
 golden: deps
 	KREDS_RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests
 	git status --short Tests/Fixtures/golden
+
+# Re-record the expected diagnostics of Tests/Fixtures/invalid after a deliberate change to a
+# message; review the diff.
+record-invalid: deps
+	KREDS_RECORD_INVALID=1 $(SWIFT) test --filter InvalidSiteTests
+	git status --short Tests/Fixtures/invalid
 
 install: $(RELEASE_BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kreds

@@ -21,8 +21,13 @@ public struct SiteSettings: Sendable {
 
   public init(title: String, baseURL: String, timeZone: TimeZone) {
     self.title = title
-    self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    self.baseURL = Self.withTrailingSlash(baseURL)
     self.timeZone = timeZone
+  }
+
+  /// `url` as ``baseURL`` keeps it: ending in `/`.
+  public static func withTrailingSlash(_ url: String) -> String {
+    url.hasSuffix("/") ? url : url + "/"
   }
 
   /// The path part of `baseURL`: `/` or e.g. `/netvaerk/`.

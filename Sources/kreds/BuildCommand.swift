@@ -15,23 +15,8 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let started = Date()
-    let printer = DiagnosticPrinter(format: options.format)
-    let report: SiteBuilder.Report
-    let progress = Progress("Building", enabled: !options.quiet && options.format == .text)
-    defer { progress.finish() }
-    do {
-      report = try SiteBuilder.run(options.builderOptions(output: URL(fileURLWithPath: output)))
-    } catch let error as BuildError {
-      progress.finish()
-      Output.standardError("error: \(error.description)")
-      throw ExitCode(2)
-    }
-    progress.finish()
-    printer.print(report.diagnostics)
-    guard report.files != nil else {
-      Output.standardError(Summary.problems(report, wrote: false))
-      throw ExitCode(1)
-    }
+    let report = try options.runReporting(
+      progress: "Building", output: URL(fileURLWithPath: output))
     if !options.quiet {
       var line =
         "Built \(Summary.plural(report.pageCount, "page", "pages")), \(Summary.plural(report.feedCount, "feed", "feeds")) in \(Summary.seconds(since: started)) → \(output)/"

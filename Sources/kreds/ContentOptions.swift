@@ -3,11 +3,6 @@ import Foundation
 import KredsBuild
 import KredsSite
 
-/// How diagnostics are printed.
-enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, github
-}
-
 /// The options `build` and `check` share (CLI.md, "Options").
 struct ContentOptions: ParsableArguments {
   @Option(name: .long, help: "The content folder.")
@@ -52,5 +47,28 @@ struct ContentOptions: ParsableArguments {
       contentFolder: URL(fileURLWithPath: content),
       templatesFolder: URL(fileURLWithPath: templates),
       outputFolder: output, baseURL: baseURL, now: try nowDate(), includeDrafts: drafts)
+  }
+
+  /// Runs the pipeline (writing into `output` when given) with a progress line, prints the
+  /// diagnostics, and returns the report of content without errors. Exits 2 when the run could
+  /// not start and 1 when the content has errors, after the summary line.
+  func runReporting(progress verb: String, output: URL?) throws -> SiteBuilder.Report {
+    let progress = Progress(verb, enabled: !quiet && format == .text)
+    let report: SiteBuilder.Report
+    do {
+      report = try SiteBuilder.run(builderOptions(output: output))
+    } catch let error as BuildError {
+      progress.finish()
+      Output.standardError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+    progress.finish()
+    DiagnosticPrinter(format: format).print(report.diagnostics)
+    guard report.files != nil else {
+      let summary = Summary.problems(report)
+      Output.standardError(output == nil ? summary : summary + "; nothing written")
+      throw ExitCode(1)
+    }
+    return report
   }
 }

@@ -3,11 +3,12 @@ import KredsBuild
 
 /// The one summary line every run ends with (CLI.md, "What a run prints").
 enum Summary {
-  static func problems(_ report: SiteBuilder.Report, wrote: Bool) -> String {
+  /// "2 errors, 1 warning in 3 files".
+  static func problems(_ report: SiteBuilder.Report) -> String {
     let errors = plural(report.errorCount, "error", "errors")
     let warnings = plural(report.warningCount, "warning", "warnings")
     let files = plural(report.fileCount, "file", "files")
-    return "\(errors), \(warnings) in \(files)\(wrote ? "" : "; nothing written")"
+    return "\(errors), \(warnings) in \(files)"
   }
 
   static func plural(_ count: Int, _ one: String, _ many: String) -> String {

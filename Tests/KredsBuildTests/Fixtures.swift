@@ -11,7 +11,6 @@ enum Fixtures {
   static let exampleContent = repository.appendingPathComponent("content")
   static let theme = repository.appendingPathComponent("templates")
   static let invalidSites = repository.appendingPathComponent("Tests/Fixtures/invalid")
-  static let golden = repository.appendingPathComponent("Tests/Golden")
   /// The moment the example site and its golden files are built as of.
   static let now = LocalDateTime(parsing: "2026-11-23 12:00")!.instant(
     in: TimeZone(identifier: "Europe/Copenhagen")!)
