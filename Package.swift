@@ -56,10 +56,13 @@ let package = Package(
     .testTarget(name: "KredsModelTests", dependencies: ["KredsModel"]),
     .testTarget(name: "KredsCalendarTests", dependencies: ["KredsCalendar"]),
     .testTarget(name: "KredsSiteTests", dependencies: ["KredsSite"]),
-    // swift-mustache renders the same templates as the reference Kreds' own engine must match.
+    // swift-mustache renders the same templates as the reference Kreds' own engine must match;
+    // KredsBuild gives the golden site's views to render the default theme with.
     .testTarget(
       name: "KredsTemplatesTests",
-      dependencies: ["KredsTemplates", .product(name: "Mustache", package: "swift-mustache")]),
+      dependencies: [
+        "KredsTemplates", "KredsBuild", .product(name: "Mustache", package: "swift-mustache"),
+      ]),
     .testTarget(name: "KredsBuildTests", dependencies: ["KredsBuild"]),
   ]
 )

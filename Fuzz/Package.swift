@@ -13,7 +13,10 @@ let kreds = rootDirectory.lastPathComponent.lowercased()
 let package = Package(
   name: "KredsFuzz",
   platforms: [.macOS(.v15)],
-  dependencies: [.package(path: "..")],
+  dependencies: [
+    .package(path: ".."),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+  ],
   targets: [
     .target(name: "FuzzSupport", dependencies: [.product(name: "KredsModel", package: kreds)]),
     .executableTarget(
@@ -28,7 +31,12 @@ let package = Package(
         .product(name: "KredsCalendar", package: kreds),
       ]),
     .executableTarget(
-      name: "FuzzTemplate", dependencies: [.product(name: "KredsTemplates", package: kreds)]),
+      name: "FuzzTemplate",
+      dependencies: [
+        .product(name: "KredsTemplates", package: kreds),
+        .product(name: "KredsSite", package: kreds),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]),
     .executableTarget(
       name: "FuzzContentFile",
       dependencies: ["FuzzSupport", .product(name: "KredsSite", package: kreds)]),

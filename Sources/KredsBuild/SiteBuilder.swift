@@ -14,6 +14,9 @@ public enum SiteBuilder {
     public var includeDrafts: Bool
     /// The default theme; nil finds it beside the binary (``ThemeLoader/defaultThemeFolder()``).
     public var themeFolder: URL?
+    /// Strict template mode (``Theme/checkingNames()``): a name that a template looks up and no
+    /// context holds is an error. The tests build every fixture site this way.
+    public var strictTemplates = false
 
     public init(
       contentFolder: URL, templatesFolder: URL?, outputFolder: URL?, baseURL: String? = nil,
@@ -59,10 +62,15 @@ public enum SiteBuilder {
     }
     let prepared = try prepare(options, cache: cache)
     var diagnostics = prepared.diagnostics
-    guard let site = prepared.site, let theme = prepared.theme else {
+    guard let site = prepared.site, var theme = prepared.theme else {
       return Report(diagnostics: diagnostics, files: nil)
     }
+    if options.strictTemplates { theme = theme.checkingNames() }
     let files = SiteRenderer.render(site, theme: theme)
+    let missingNames = theme.missingNameDiagnostics()
+    if !missingNames.isEmpty {
+      return Report(diagnostics: (diagnostics + missingNames).sorted(), files: nil)
+    }
     let sizeProblems = NewsletterEmail.sizeDiagnostics(of: files, site: site).map(
       prepared.displayed)
     if !sizeProblems.isEmpty {
@@ -99,7 +107,7 @@ public enum SiteBuilder {
   }
 
   /// The steps before rendering: theme, discovery, parsing, resolving.
-  private struct Prepared {
+  struct Prepared {
     var diagnostics: [Diagnostic]
     /// Nil when there are errors.
     var site: Site?
@@ -107,7 +115,7 @@ public enum SiteBuilder {
     var displayed: @Sendable (Diagnostic) -> Diagnostic
   }
 
-  private static func prepare(_ options: Options, cache: ParseCache?) throws -> Prepared {
+  static func prepare(_ options: Options, cache: ParseCache?) throws -> Prepared {
     // The theme is read on another core while the content is listed. Its problems come first,
     // as when the two were read one after the other.
     let themeFolder = options.themeFolder ?? ThemeLoader.defaultThemeFolder()

@@ -56,6 +56,19 @@ public struct TemplateLibrary: Sendable {
     rendering.render(nodes, indentation: "", overrides: nil, escaping: true, position: nil)
     return rendering.output
   }
+
+  /// ``render(_:template:)`` in strict mode: also the names (`title`, `event.place.name`) that
+  /// a tag looked up and no context held. Mustache renders such a name as nothing, so a typo in
+  /// a template, or a view that lacks a key its template expects, would go unseen.
+  public func renderNamingMissing(_ value: TemplateValue, template name: String) -> (
+    text: String, missing: Set<String>
+  )? {
+    guard let nodes = templates[name] else { return nil }
+    var rendering = TemplateRendering(templates: templates, escapeHTML: escapeHTML, root: value)
+    rendering.missing = []
+    rendering.render(nodes, indentation: "", overrides: nil, escaping: true, position: nil)
+    return (rendering.output, rendering.missing ?? [])
+  }
 }
 
 /// One render: the output so far and the stack of values the tags are looked up in.
@@ -64,6 +77,8 @@ private struct TemplateRendering {
   let escapeHTML: @Sendable (String) -> String
   var output = ""
   var stack: [TemplateValue]
+  /// Names no context held, collected in strict mode only.
+  var missing: Set<String>?
 
   init(
     templates: [String: [TemplateNode]], escapeHTML: @escaping @Sendable (String) -> String,
@@ -165,7 +180,7 @@ private struct TemplateRendering {
   }
 
   /// What a tag's name stands for here; nil when it is nowhere, or a transform does not apply.
-  private func lookUp(_ name: TemplateName, _ position: ListPosition?) -> TemplateValue? {
+  private mutating func lookUp(_ name: TemplateName, _ position: ListPosition?) -> TemplateValue? {
     var transforms = name.transforms[...]
     let found: TemplateValue?
     switch name.path {
@@ -182,7 +197,11 @@ private struct TemplateRendering {
         descend(from: $0, through: names.dropFirst())
       }
     }
-    return found.flatMap { apply(transforms, to: $0) }
+    guard let found else {
+      if missing != nil, let written = name.path.writtenNames { missing?.insert(written) }
+      return nil
+    }
+    return apply(transforms, to: found)
   }
 
   private func apply(_ transforms: ArraySlice<TemplateTransform>, to value: TemplateValue)

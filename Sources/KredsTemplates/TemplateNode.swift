@@ -53,6 +53,15 @@ enum TemplatePath: Sendable, Equatable {
   /// `{{.a.b}}`: `a` only in the innermost value.
   case innermost([String])
 
+  /// The name as written, for strict mode's report; nil for paths that name no value.
+  var writtenNames: String? {
+    switch self {
+    case .position, .current: return nil
+    case .searched(let names): return names.joined(separator: ".")
+    case .innermost(let names): return "." + names.joined(separator: ".")
+    }
+  }
+
   init(_ name: String) {
     let parts = name.split(separator: ".").map(String.init)
     if name == "." || parts.isEmpty {

@@ -213,6 +213,7 @@ struct PageRenderer {
       Self.storiesPerPage)
     var view = View()
     view["stories"] = slice.map(builder.storyCard)
+    view["pagination"] = nil
     if total > 1 {
       var pagination = View([
         "current": String(number), "total": String(total),
@@ -325,7 +326,7 @@ struct PageRenderer {
     var groups: [View] = []
     let joint = issues.filter { $0.network == nil }
     if !joint.isEmpty {
-      var group = View(["title": builder.label("siteWideNewsletters")])
+      var group = View(["title": builder.label("siteWideNewsletters"), "url": nil, "feedURL": nil])
       group["issues"] = joint.map(builder.newsletterCard)
       groups.append(group)
     }
@@ -341,6 +342,8 @@ struct PageRenderer {
     }
     view["groups"] = groups
     view["issues"] = [View]()
+    view["network"] = nil
+    view["feedURL"] = nil
     return output(
       template: "newsletters", path: urls.newsletters, title: builder.label("newsletters"),
       description: nil, view: view)

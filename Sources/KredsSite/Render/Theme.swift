@@ -12,6 +12,10 @@ public struct Theme: Sendable {
   let library: TemplateLibrary
   /// Files under `assets/`, by their path below it.
   public let assets: [String: [UInt8]]
+  /// Where strict mode (``checkingNames()``) keeps the names templates looked up in vain.
+  let missingNames: MissingTemplateNames?
+  /// Where ``recordingRenders()`` keeps every render.
+  let recorder: TemplateRenderRecorder?
 
   /// A template file as read from disk: its name without `.mustache`, the path to show in
   /// diagnostics, and its text.
@@ -80,10 +84,43 @@ public struct Theme: Sendable {
           message: "the theme has no '\(required).mustache' template"))
     }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
-    return (Theme(library: library, assets: assets), [])
+    return (Theme(library: library, assets: assets, missingNames: nil, recorder: nil), [])
+  }
+
+  /// The theme in strict mode: every name a template looks up and no context holds is kept, and
+  /// ``missingNameDiagnostics()`` reports it. The tests render every fixture site this way, so
+  /// a template that names a key its view lacks (a typo, or a key the view builder forgot)
+  /// fails instead of rendering as nothing.
+  public func checkingNames() -> Theme {
+    Theme(library: library, assets: assets, missingNames: MissingTemplateNames(), recorder: nil)
+  }
+
+  /// The theme keeping every render (template, value and text) in the recorder it returns, so
+  /// that a test can render the same values with another Mustache engine.
+  public func recordingRenders() -> (theme: Theme, recorder: TemplateRenderRecorder) {
+    let recorder = TemplateRenderRecorder()
+    return (
+      Theme(library: library, assets: assets, missingNames: missingNames, recorder: recorder),
+      recorder
+    )
+  }
+
+  /// In strict mode, one error per template and name that no context held, so far.
+  public func missingNameDiagnostics() -> [Diagnostic] {
+    missingNames?.diagnostics() ?? []
   }
 
   func render(_ view: View, template: String) -> String {
-    library.render(.object(view.values), template: template) ?? ""
+    let value = view.templateValue
+    let text: String
+    if let missingNames {
+      let result = library.renderNamingMissing(value, template: template)
+      missingNames.add(result?.missing ?? [], template: template)
+      text = result?.text ?? ""
+    } else {
+      text = library.render(value, template: template) ?? ""
+    }
+    recorder?.add(TemplateRenderRecorder.Render(template: template, value: value, text: text))
+    return text
   }
 }

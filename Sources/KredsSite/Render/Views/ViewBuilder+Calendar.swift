@@ -40,6 +40,7 @@ extension ViewBuilder {
     var view = View([
       "number": String(day.day), "iso": day.description, "label": dates.long(day),
     ])
+    view["outside"] = false
     view["today"] = day == today
     view["past"] = day < today
     view["events"] = occurrences.filter { $0.touches(day) }.map { occurrence in

@@ -37,13 +37,14 @@ extension ViewBuilder {
     }
     view["endISO"] = shown.map { dates.iso($0.end, in: event.timeZone) }
     view["bodyHTML"] = bodyHTML(event.body, file: event.file)
-    if event.timeZone.identifier != site.settings.timeZone.identifier {
-      view["timezoneText"] = event.timeZone.identifier
-    }
-    if let location = event.location {
+    view["timezoneText"] =
+      event.timeZone.identifier != site.settings.timeZone.identifier
+      ? event.timeZone.identifier : nil
+    view["location"] = event.location.map { location in
       var place = View([
         "name": location.name, "address": location.address, "postalCode": location.postalCode,
         "city": location.city, "country": location.country == "DK" ? nil : location.country,
+        "mapURL": nil,
       ])
       if location.address != nil || location.city != nil {
         let query = [
@@ -56,12 +57,10 @@ extension ViewBuilder {
         components?.queryItems = [URLQueryItem(name: "query", value: query)]
         place["mapURL"] = components?.url?.absoluteString
       }
-      view["location"] = place
+      return place
     }
-    if let online = event.online {
-      view["onlineInfo"] = View(["url": online.url, "platform": online.platform])
-    }
-    if let registration = event.registration {
+    view["onlineInfo"] = event.online.map { View(["url": $0.url, "platform": $0.platform]) }
+    view["registration"] = event.registration.map { registration in
       var info = View([
         "url": registration.url, "email": registration.email,
         "emailURL": registration.email.map { "mailto:" + $0 },
@@ -80,7 +79,7 @@ extension ViewBuilder {
         } ?? false
       let over = shown.map { $0.startInstant <= site.now } ?? true
       info["closed"] = closedByDeadline || over || event.status == .cancelled
-      view["registration"] = info
+      return info
     }
     view["contact"] = person(event.contact)
     view["speakers"] = event.speakers.compactMap { person($0) }
@@ -96,6 +95,8 @@ extension ViewBuilder {
     view["tags"] = tagLinks(event.tags)
     view["image"] = image(event.image)
     view["occurrences"] = [View]()
+    view["seriesText"] = nil
+    view["singleOccurrence"] = nil
     if let repetition = event.repetition {
       let count = occurrences.count
       view["seriesText"] =

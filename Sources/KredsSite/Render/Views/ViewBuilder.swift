@@ -21,7 +21,7 @@ final class ViewBuilder {
     urls = SiteURLs(settings: site.settings)
     dates = DateText(language: site.settings.language)
     text = InterfaceText.table(for: site.settings.language)
-    textValue = View.templateValue(text)
+    textValue = text.templateValue
   }
 
   func label(_ key: String) -> String { text[key] ?? key }
