@@ -6,7 +6,7 @@
 writes N content files (Markdown with front matter) in the proportions of the
 performance issue -- 100 networks : 10 000 events : 3 000 stories : 600
 newsletters -- once as a Kreds content folder (OUT1, see
-/work/shared/spec/CONTENT.md) and once as an equivalent Hugo site (OUT2:
+docs/CONTENT.md) and once as an equivalent Hugo site (OUT2:
 hugo.toml, content/, layouts/). Same seed and N give byte-identical output.
 
 Standard library only. Both folders are replaced if they exist.

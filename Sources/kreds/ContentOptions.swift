@@ -35,6 +35,12 @@ struct ContentOptions: ParsableArguments {
   @Flag(name: .long, help: "Print only diagnostics.")
   var quiet = false
 
+  @Flag(
+    name: .customLong("strict-templates"),
+    help:
+      "Report every name a template looks up that its view does not hold (for theme authors).")
+  var strictTemplates = false
+
   func nowDate() throws -> Date {
     guard let now else { return Date() }
     if let date = NowParser.parse(now, contentFolder: URL(fileURLWithPath: content)) { return date }
@@ -43,10 +49,12 @@ struct ContentOptions: ParsableArguments {
   }
 
   func builderOptions(output: URL?) throws -> SiteBuilder.Options {
-    SiteBuilder.Options(
+    var options = SiteBuilder.Options(
       contentFolder: URL(fileURLWithPath: content),
       templatesFolder: URL(fileURLWithPath: templates),
       outputFolder: output, baseURL: baseURL, now: try nowDate(), includeDrafts: drafts)
+    options.strictTemplates = strictTemplates
+    return options
   }
 
   /// Runs the pipeline (writing into `output` when given) with a progress line, prints the

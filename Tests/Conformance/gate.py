@@ -38,7 +38,6 @@ Exits 1 when a check fails, 2 when the gate itself cannot run.
 from __future__ import annotations
 
 import argparse
-import base64
 import csv
 import functools
 import html.parser
@@ -58,12 +57,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from screenshot import save_full_page
+
 REPO = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_SHOWN = 40  # findings printed per check; the count is always exact
 
-# URL words of the site map (shared/spec/SITE.md), by site language.
+# URL words of the site map (docs/SITE.md), by site language.
 SECTIONS = {
     "da": {"networks": "netvaerk", "events": "arrangementer", "stories": "historier",
            "calendar": "kalender", "newsletters": "nyhedsbreve", "topics": "emner",
@@ -671,12 +672,7 @@ def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
                         minor += 1
                         res.notes.append(f"{where}: axe {v.get('impact')} {v['id']}: {v.get('help')} "
                                          f"({'; '.join(targets[:3])})")
-                # A full-page screenshot, for people to look at.
-                shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-                    "format": "png", "captureBeyondViewport": True,
-                    "clip": {"x": 0, "y": 0, "width": max(scroll_w, inner_w),
-                             "height": min(scroll_h, 16000), "scale": 1}})
-                (shots / f"{kind}-{width}.png").write_bytes(base64.b64decode(shot["data"]))
+                save_full_page(driver, shots / f"{kind}-{width}.png", max(scroll_w, inner_w), scroll_h)
     finally:
         driver.quit()
     res.summary = (f"{len(pages)} pages x {len(WIDTHS)} widths = {views} views: {overflow} scroll sideways at 375 px, "

@@ -66,11 +66,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from findings import MAX_LINES_LISTED, Findings, Report, line_numbers, listed, physical_lines, print_report
+
 UTC = dt.timezone.utc
 FAR_PAST = (1900, 1, 1)  # recurring_ical_events expands between these
 FAR_FUTURE = (2200, 1, 1)
-MAX_LINES_LISTED = 5  # line numbers named per octet-level problem; the count is exact
-MAX_LISTED = 8  # occurrences named per difference; the count is exact
 
 STATUSES = ("CONFIRMED", "CANCELLED", "TENTATIVE")
 REQUIRED_EVENT_PROPERTIES = ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "URL", "STATUS", "SEQUENCE")
@@ -87,48 +87,7 @@ UTC_TIME = re.compile(r"^\d{8}T\d{6}Z$")
 
 
 # --------------------------------------------------------------------------
-# Findings
-
-
-class Findings(list):
-    """Findings about one file, each starting with the file (and line)."""
-
-    def __init__(self, rel: str) -> None:
-        super().__init__()
-        self.rel = rel
-
-    def add(self, message: str, line: int | None = None) -> None:
-        self.append(f"{self.rel}:{line}: {message}" if line else f"{self.rel}: {message}")
-
-
-@dataclass
-class Report:
-    findings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    summary: str = ""
-
-
-def listed(items: list[str], limit: int = MAX_LISTED) -> str:
-    shown = ", ".join(items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
-
-
-# --------------------------------------------------------------------------
 # 1. Octets: line ends, line length, UTF-8 at folds
-
-
-LINE_END = re.compile(rb"\r\n|\r|\n")
-
-
-def physical_lines(data: bytes) -> list[tuple[bytes, bytes]]:
-    """(content, line end) of each physical line; any of CRLF, CR, LF ends one."""
-    lines, pos = [], 0
-    for m in LINE_END.finditer(data):
-        lines.append((data[pos:m.start()], m.group()))
-        pos = m.end()
-    if pos < len(data):
-        lines.append((data[pos:], b""))
-    return lines
 
 
 def unfold(data: bytes) -> list[tuple[int, bytes]]:
@@ -155,10 +114,10 @@ def check_octets(data: bytes, out: Findings) -> None:
         out.add("starts with a UTF-8 byte order mark", 1)
     if bare_lf:
         out.add(f"{len(bare_lf)} line(s) end with a bare LF, not CRLF (RFC 5545 3.1): "
-                f"line {listed([str(n) for n in bare_lf], MAX_LINES_LISTED)}")
+                f"{line_numbers(bare_lf)}")
     if bare_cr:
         out.add(f"{len(bare_cr)} line(s) end with a bare CR, not CRLF (RFC 5545 3.1): "
-                f"line {listed([str(n) for n in bare_cr], MAX_LINES_LISTED)}")
+                f"{line_numbers(bare_cr)}")
     if lines and lines[-1][1] == b"":
         out.add("the last line has no CRLF", len(lines))
     if long:
@@ -166,7 +125,7 @@ def check_octets(data: bytes, out: Findings) -> None:
                 + listed([f"line {n} ({size} octets)" for n, size in long], MAX_LINES_LISTED))
     if empty:
         out.add(f"{len(empty)} empty line(s) (not a content line, RFC 5545 3.1): "
-                f"line {listed([str(n) for n in empty], MAX_LINES_LISTED)}")
+                f"{line_numbers(empty)}")
     if not_alone:
         # A line that does not decode alone: a character split at a fold if
         # the unfolded content line decodes, else the file is not UTF-8.
@@ -178,10 +137,10 @@ def check_octets(data: bytes, out: Findings) -> None:
             (invalid if first in bad_logical else split).append(n)
         if split:
             out.add(f"{len(split)} line(s) do not decode as UTF-8 on their own: a character split at a fold "
-                    f"(RFC 5545 3.1): line {listed([str(n) for n in split], MAX_LINES_LISTED)}")
+                    f"(RFC 5545 3.1): {line_numbers(split)}")
         if invalid:
             out.add(f"{len(invalid)} line(s) are not valid UTF-8 (RFC 5545 3.1.4): "
-                    f"line {listed([str(n) for n in invalid], MAX_LINES_LISTED)}")
+                    f"{line_numbers(invalid)}")
 
 
 def decodes(octets: bytes) -> bool:
@@ -1242,11 +1201,7 @@ def main(argv: list[str]) -> int:
     site = Site(args.site)
     if args.show_occurrences:
         return show_occurrences(site, args.show_occurrences)
-    report = check_site(site)
-    print(report.summary)
-    for line in report.notes + report.findings:
-        print(f"    {line}")
-    return 1 if report.findings else 0
+    return print_report(check_site(site))
 
 
 if __name__ == "__main__":

@@ -82,6 +82,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from findings import MAX_LINES_LISTED, Findings, Report, line_numbers, listed, physical_lines, print_report
+from screenshot import save_full_page
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 LATEST = {"da": "seneste", "en": "latest"}  # SITE.md, "Site map"
 EMAIL_FILES = ("email.html", "email.txt", "email.eml")
@@ -92,8 +95,6 @@ SIZE_ERROR = 100 * 1024  # octets of email.html: Gmail clips long mail
 SIZE_NOTE = 90 * 1024
 FEED_LIMIT = 50
 SHOT_WIDTHS = (600, 320)
-MAX_LINES_LISTED = 5
-MAX_LISTED = 8
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr"}
@@ -114,30 +115,7 @@ TXT_URL = re.compile(r"(?:https?://|mailto:|tel:)[^\s<>\"']+", re.I)
 
 
 # --------------------------------------------------------------------------
-# Findings
-
-
-class Findings(list):
-    """Findings about one file, each starting with the file (and line)."""
-
-    def __init__(self, rel: str) -> None:
-        super().__init__()
-        self.rel = rel
-
-    def add(self, message: str, line: int | None = None) -> None:
-        self.append(f"{self.rel}:{line}: {message}" if line else f"{self.rel}: {message}")
-
-
-@dataclass
-class Report:
-    findings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    summary: str = ""
-
-
-def listed(items: list[str], limit: int = MAX_LISTED) -> str:
-    shown = ", ".join(items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+# Whitespace made one; where two octet strings differ
 
 
 def squeeze(text: str) -> str:
@@ -571,16 +549,6 @@ def check_email_txt(data: bytes, web_url: str, em: EmailHtml | None, out: Findin
 # email.eml
 
 
-def eml_lines(data: bytes) -> list[tuple[bytes, bytes]]:
-    lines, pos = [], 0
-    for m in re.finditer(rb"\r\n|\r|\n", data):
-        lines.append((data[pos:m.start()], m.group()))
-        pos = m.end()
-    if pos < len(data):
-        lines.append((data[pos:], b""))
-    return lines
-
-
 @dataclass
 class Eml:
     date: object = None  # datetime, for "newest"
@@ -590,15 +558,15 @@ class Eml:
 def check_email_eml(data: bytes, html_data: bytes | None, txt_data: bytes | None, titles: list[str],
                     out: Findings, notes: list[str]) -> Eml:
     info = Eml()
-    lines = eml_lines(data)
+    lines = physical_lines(data)
     bare_lf = [n for n, (_, end) in enumerate(lines, 1) if end == b"\n"]
     bare_cr = [n for n, (_, end) in enumerate(lines, 1) if end == b"\r"]
     if bare_lf:
         out.add(f"{len(bare_lf)} line(s) end with a bare LF, not CRLF (RFC 5322 2.1): "
-                f"line {listed([str(n) for n in bare_lf], MAX_LINES_LISTED)}", bare_lf[0])
+                f"{line_numbers(bare_lf)}", bare_lf[0])
     if bare_cr:
         out.add(f"{len(bare_cr)} line(s) end with a bare CR, not CRLF (RFC 5322 2.1): "
-                f"line {listed([str(n) for n in bare_cr], MAX_LINES_LISTED)}", bare_cr[0])
+                f"{line_numbers(bare_cr)}", bare_cr[0])
     over = [(n, len(c)) for n, (c, _) in enumerate(lines, 1) if len(c) > EML_LINE]
     if over:
         out.add(f"{len(over)} line(s) longer than {EML_LINE} octets (RFC 5322 2.1.1): "
@@ -606,7 +574,7 @@ def check_email_eml(data: bytes, html_data: bytes | None, txt_data: bytes | None
     wide = [n for n, (c, _) in enumerate(lines, 1) if TXT_LINE < len(c) <= EML_LINE]
     if wide:
         notes.append(f"{out.rel}: {len(wide)} line(s) longer than 78 octets (RFC 5322 says SHOULD NOT): "
-                     f"line {listed([str(n) for n in wide], MAX_LINES_LISTED)}")
+                     f"{line_numbers(wide)}")
 
     # The raw header block: ASCII only (RFC 5322 2.2; RFC 2047 for other text)
     header_end = len(lines)
@@ -915,11 +883,7 @@ def screenshots(site, server, shots: Path, make_driver, picks: list[Issue], repo
                             src = src.replace(server.base, site.base_url)
                             report.findings.append(f"{where}: image {src[-60:]} is {shown} px wide, wider than "
                                                    f"the viewport ({client_w} px)")
-                    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-                        "format": "png", "captureBeyondViewport": True,
-                        "clip": {"x": 0, "y": 0, "width": max(scroll_w, inner_w),
-                                 "height": min(scroll_h, 16000), "scale": 1}})
-                    (shots / f"newsletter-{name}-{width}.png").write_bytes(base64.b64decode(shot["data"]))
+                    save_full_page(driver, shots / f"newsletter-{name}-{width}.png", max(scroll_w, inner_w), scroll_h)
     finally:
         driver.quit()
     return views
@@ -1228,11 +1192,7 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from gate import Site
 
-    report = check_site(Site(args.site))
-    print(report.summary)
-    for line in report.notes + report.findings:
-        print(f"    {line}")
-    return 1 if report.findings else 0
+    return print_report(check_site(Site(args.site)))
 
 
 if __name__ == "__main__":

@@ -68,6 +68,40 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
   }
 
+  /// `check` writes nothing in any case, so its summary does not say so.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))
+  func checkSummarisesWithoutNothingWritten() throws {
+    let folder = try siteWithOneMistake()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try kreds(["check", "--now", "2026-11-23 12:00"], in: folder)
+    #expect(run.status == 1)
+    #expect(run.errors.hasSuffix("\n2 errors, 0 warnings in 1 file\n"))
+  }
+
+  /// A theme author's misspelt key: rendered as nothing normally, an error with
+  /// `--strict-templates`.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))
+  func strictTemplatesNameAMisspeltKey() throws {
+    let folder = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let templates = folder.appendingPathComponent("templates")
+    try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+    let page = try String(
+      contentsOf: Fixtures.theme.appendingPathComponent("page.mustache"), encoding: .utf8)
+    try page.replacingOccurrences(of: "{{page.title}}", with: "{{page.titel}}").write(
+      to: templates.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+    let arguments = [
+      "check", "--content", Fixtures.exampleContent.path, "--now", "2026-11-23 12:00", "--quiet",
+    ]
+    #expect(try kreds(arguments, in: folder).status == 0)
+    let strict = try kreds(arguments + ["--strict-templates"], in: folder)
+    #expect(strict.status == 1)
+    #expect(
+      strict.errors.hasPrefix(
+        "templates/page.mustache:1:1: error: template error: rendering 'page' (with the templates it includes) looked up '{{page.titel}}'"
+      ), "\(strict.errors)")
+  }
+
   @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))
   func printsJSONAndGitHubAnnotations() throws {
     let folder = try siteWithOneMistake()

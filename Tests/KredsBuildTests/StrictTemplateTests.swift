@@ -53,7 +53,7 @@ import Testing
       to: templates.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
     let found = try Self.strictDiagnostics(content: Fixtures.exampleContent, templates: templates)
     #expect(found.count == 2, "\(found.joined(separator: "\n"))")
-    #expect(found.allSatisfy { $0.hasPrefix("templates/page.mustache:1:1: error: ") })
+    #expect(found.allSatisfy { $0.hasPrefix(templates.path + "/page.mustache:1:1: error: ") })
     #expect(found.contains { $0.contains("'{{titel}}'") })
     #expect(found.contains { $0.contains("'{{t.nosuchword}}'") })
   }

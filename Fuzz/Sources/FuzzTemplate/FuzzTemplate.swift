@@ -1,3 +1,4 @@
+import Foundation
 import KredsSite
 import KredsTemplates
 import Mustache
@@ -11,7 +12,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   let partials = [
     "card": "<li>{{title}}{{#people}}{{name}}{{/people}}</li>\n",
-    "layout": "<main>\n  {{$main}}{{/main}}\n</main>\n",
+    // Not indented: an indented block is where the engines differ on purpose.
+    "layout": "<main>\n{{$main}}{{/main}}\n</main>\n",
   ]
   var library = TemplateLibrary(escapeHTML: HTMLText.escape)
   do {
@@ -32,12 +34,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     "tags": .list([.text("a"), .text("")]), "event": .object(["place": person]),
   ])
   let rendered = library.render(value, template: "main")
-  guard !hasIndentedStandaloneTag(text), let reference = referenceRendering(text, partials, value)
+  guard !hasIndentedStandaloneTag(text), !hasBlockInsideItsOwnOverride(text),
+    let reference = referenceRendering(text, partials, value)
   else { return 0 }
-  precondition(
-    rendered == reference,
-    "Kreds and swift-mustache differ:\nKreds: \(String(reflecting: rendered))\nswift-mustache: \(String(reflecting: reference))"
-  )
+  // fatalError, not precondition: an optimised build drops a precondition's message.
+  guard rendered == reference else {
+    fatalError(
+      "Kreds and swift-mustache differ:\nKreds: \(String(reflecting: rendered))\nswift-mustache: \(String(reflecting: reference))"
+    )
+  }
   return 0
 }
 
@@ -81,6 +86,28 @@ func hasIndentedStandaloneTag(_ text: String) -> Bool {
     while let open = rest.range(of: "{{") {
       rest = rest[open.upperBound...].drop { $0 == " " || $0 == "\t" }
       if let kind = rest.first, ">$<".contains(kind) { return true }
+    }
+  }
+  return false
+}
+
+/// A block `{{$name}}` opened again inside itself: swift-mustache renders that forever (Kreds
+/// renders the inner one as its default, docs/RELIABILITY.md), so it is not compared.
+func hasBlockInsideItsOwnOverride(_ text: String) -> Bool {
+  var open: [String] = []
+  var rest = text[...]
+  while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
+    let tag = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+    rest = rest[end.upperBound...]
+    guard let kind = tag.first else { continue }
+    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+    switch kind {
+    case "$":
+      if open.contains("$" + name) { return true }
+      open.append("$" + name)
+    case "#", "^", "<": open.append(String(kind) + name)
+    case "/": if !open.isEmpty { open.removeLast() }
+    default: break
     }
   }
   return false

@@ -13,13 +13,14 @@ final class MissingTemplateNames: @unchecked Sendable {
     lock.unlock()
   }
 
-  func diagnostics() -> [Diagnostic] {
+  /// `displayPaths` names each template's file as other template diagnostics do.
+  func diagnostics(displayPaths: [String: String]) -> [Diagnostic] {
     lock.lock()
     defer { lock.unlock() }
     return names.keys.sorted().flatMap { template in
       names[template, default: []].sorted().map { name in
         Diagnostic(
-          file: "templates/\(template).mustache", location: .fileStart,
+          file: displayPaths[template] ?? "templates/\(template).mustache", location: .fileStart,
           message:
             "template error: rendering '\(template)' (with the templates it includes) looked up '{{\(name)}}', which no context holds (strict template check); correct the name, or add the key to the view"
         )

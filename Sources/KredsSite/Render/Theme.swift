@@ -16,6 +16,8 @@ public struct Theme: Sendable {
   let missingNames: MissingTemplateNames?
   /// Where ``recordingRenders()`` keeps every render.
   let recorder: TemplateRenderRecorder?
+  /// The path of each template's file, as diagnostics show it.
+  let displayPaths: [String: String]
 
   /// A template file as read from disk: its name without `.mustache`, the path to show in
   /// diagnostics, and its text.
@@ -84,7 +86,13 @@ public struct Theme: Sendable {
           message: "the theme has no '\(required).mustache' template"))
     }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
-    return (Theme(library: library, assets: assets, missingNames: nil, recorder: nil), [])
+    let displayPaths = Dictionary(
+      sources.map { ($0.name, $0.displayPath) }, uniquingKeysWith: { _, last in last })
+    return (
+      Theme(
+        library: library, assets: assets, missingNames: nil, recorder: nil,
+        displayPaths: displayPaths), []
+    )
   }
 
   /// The theme in strict mode: every name a template looks up and no context holds is kept, and
@@ -92,7 +100,9 @@ public struct Theme: Sendable {
   /// a template that names a key its view lacks (a typo, or a key the view builder forgot)
   /// fails instead of rendering as nothing.
   public func checkingNames() -> Theme {
-    Theme(library: library, assets: assets, missingNames: MissingTemplateNames(), recorder: nil)
+    Theme(
+      library: library, assets: assets, missingNames: MissingTemplateNames(), recorder: nil,
+      displayPaths: displayPaths)
   }
 
   /// The theme keeping every render (template, value and text) in the recorder it returns, so
@@ -100,14 +110,16 @@ public struct Theme: Sendable {
   public func recordingRenders() -> (theme: Theme, recorder: TemplateRenderRecorder) {
     let recorder = TemplateRenderRecorder()
     return (
-      Theme(library: library, assets: assets, missingNames: missingNames, recorder: recorder),
+      Theme(
+        library: library, assets: assets, missingNames: missingNames, recorder: recorder,
+        displayPaths: displayPaths),
       recorder
     )
   }
 
   /// In strict mode, one error per template and name that no context held, so far.
   public func missingNameDiagnostics() -> [Diagnostic] {
-    missingNames?.diagnostics() ?? []
+    missingNames?.diagnostics(displayPaths: displayPaths) ?? []
   }
 
   func render(_ view: View, template: String) -> String {
