@@ -4,7 +4,9 @@
 #   make test     all tests: Swift unit, fixture, golden and end-to-end tests, then the
 #                 conformance gate (validators and a real browser) over the built site
 #   make check    validate the example content
-#   make install  install kreds and the default theme under $(PREFIX)
+#   make install  install kreds, its shell completions and man page under $(PREFIX)
+#   make dist     the release packages in dist/: a tar.gz and a .deb of the static binary
+#   make test-dist  install the .deb in a fresh Debian 12 (debootstrap) and use it there
 #   make format   format the Swift sources with swift format
 #   make fuzz     run each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60); not part of
 #                 make test; see docs/RELIABILITY.md
@@ -17,7 +19,8 @@ SWIFT ?= swift
 NOW ?= 2026-11-23 12:00
 RELEASE_BIN = .build/release/kreds
 
-.PHONY: all site test check install format deps clean golden record-invalid conformance test-sanitize
+.PHONY: all site test check install format deps clean golden record-invalid conformance test-sanitize \
+  dist test-dist manual
 
 all: site
 
@@ -28,7 +31,7 @@ deps:
 	  apt-get update -qq && apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config; \
 	fi
 
-$(RELEASE_BIN): deps $(shell find Sources -name '*.swift' 2>/dev/null) Package.swift
+$(RELEASE_BIN): deps $(shell find Sources Plugins templates -type f 2>/dev/null) Package.swift
 	$(SWIFT) build -c release --product kreds
 
 site: $(RELEASE_BIN)
@@ -65,17 +68,46 @@ record-invalid: deps
 	KREDS_RECORD_INVALID=1 $(SWIFT) test --filter InvalidSiteTests
 	git status --short Tests/Fixtures/invalid
 
-install: $(RELEASE_BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kreds
+# The default theme is compiled into the binary: nothing but the binary is needed to run it.
+install: $(RELEASE_BIN) manual
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/kreds
-	rm -rf $(DESTDIR)$(PREFIX)/share/kreds/templates
-	cp -R templates $(DESTDIR)$(PREFIX)/share/kreds/templates
+	install -m 644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/kreds.1
+	$(RELEASE_BIN) --generate-completion-script bash \
+	  > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kreds
+
+# The release: the Swift runtime, Foundation and cmark-gfm (KREDS_STATIC_CMARK, Package.swift)
+# linked statically, in a build folder of its own (docs/RELEASING.md).
+DIST_SCRATCH = .build/dist
+DIST_BIN = $(DIST_SCRATCH)/release/kreds
+STATIC_FLAGS = --static-swift-stdlib
+MANPAGE = .build/plugins/GenerateManual/outputs/kreds/kreds.1
+
+$(DIST_BIN): deps $(shell find Sources Plugins templates -type f 2>/dev/null) Package.swift
+	KREDS_STATIC_CMARK=1 $(SWIFT) build -c release --product kreds --scratch-path $(DIST_SCRATCH) \
+	  $(STATIC_FLAGS)
+
+# The man page, from the command's own help by swift-argument-parser's manual plugin (it
+# builds every product first: in debug, which `make test` has already built).
+manual: deps
+	$(SWIFT) package plugin generate-manual --configuration debug > /dev/null
+	@test -s $(MANPAGE)
+
+dist: $(DIST_BIN) manual
+	Packaging/make-dist.sh $(DIST_BIN) $(MANPAGE)
+
+# Needs root (debootstrap, chroot); the Debian 12 root is kept in build/debian12.
+test-dist: dist
+	@command -v debootstrap >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; }
+	Packaging/test-dist.sh dist/kreds_*.deb build/debian12
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift Fuzz
 
 clean:
-	rm -rf .build site
+	rm -rf .build site dist
 
 # Conformance gate: the built example site checked with real tools (the Nu Html Checker,
 # feedparser, linkchecker, icalendar, headless Chromium with axe-core); see docs/TESTING.md.
@@ -103,13 +135,15 @@ conformance: site $(VENV)/.installed
 	@# a series with an exception, another time zone, text full of characters to escape) and
 	@# its newsletter, under a base path.
 	$(VENV)/bin/python Tests/Conformance/gate.py Tests/Fixtures/golden/expected \
-	  --only feeds,ical,newsletter --screenshots build/screenshots/golden
+	  --only feeds,sitemap,ical,jsonfeed,embed,newsletter --screenshots build/screenshots/golden
 	$(VENV)/bin/python Tests/Conformance/serve_check.py $(RELEASE_BIN) content
 	@# Hostile input (issue 8): a site whose every text field and body carries strings that try
 	@# to become markup, a property or a header; every output read back with a real parser.
 	$(RELEASE_BIN) build --content Tests/Fixtures/hostile/content --templates templates \
 	  --output build/hostile --now "$(NOW)"
 	$(VENV)/bin/python Tests/Conformance/hostilecheck.py build/hostile
+	@# The publishing recipes kreds init writes, through actionlint and check-jsonschema.
+	$(VENV)/bin/python Tests/Conformance/recipecheck.py $(RELEASE_BIN)
 
 # Kreds against Hugo (Debian's, installed when missing; needs root) on synthetic corpora of 1k,
 # 4k, 16k and 64k content files: cold full builds, median of 5 after a warm-up, peak memory;

@@ -1,6 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The release build (`make dist`) links Debian's cmark-gfm archives into the binary, so that it
+// loads only the C library's family; every other build links the shared libraries.
+let staticCmark = Context.environment["KREDS_STATIC_CMARK"] == "1"
+let cmarkLinking: [LinkerSetting] =
+  staticCmark
+  ? [
+    .unsafeFlags([
+      "-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a",
+    ])
+  ]
+  : [.linkedLibrary("cmark-gfm-extensions"), .linkedLibrary("cmark-gfm")]
+
 let package = Package(
   name: "Kreds",
   platforms: [.macOS(.v15)],
@@ -21,12 +33,12 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   ],
   targets: [
+    // Headers only: how the library is linked is KredsMarkdown's choice (above).
     .systemLibrary(
       name: "CCmarkGFM",
-      pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
-    .target(name: "KredsMarkdown", dependencies: ["CCmarkGFM"]),
+    .target(name: "KredsMarkdown", dependencies: ["CCmarkGFM"], linkerSettings: cmarkLinking),
     .target(name: "KredsModel"),
     .target(name: "KredsCalendar", dependencies: ["KredsModel"]),
     .target(name: "KredsTemplates"),
@@ -37,7 +49,11 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
-    .target(name: "KredsBuild", dependencies: ["KredsSite"]),
+    // The default theme compiled into the binary: templates/ stays the one place it is written.
+    .executableTarget(name: "ThemeEmbedder", path: "Sources/ThemeEmbedder"),
+    .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+    .target(name: "KredsDefaultTheme", plugins: ["EmbedTheme"]),
+    .target(name: "KredsBuild", dependencies: ["KredsSite", "KredsDefaultTheme"]),
     .target(
       name: "KredsServer",
       dependencies: [

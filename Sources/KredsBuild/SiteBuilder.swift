@@ -12,7 +12,8 @@ public enum SiteBuilder {
     /// `SOURCE_DATE_EPOCH` when set, else the time of the run; nil reads the environment.
     public var buildTime: Date?
     public var includeDrafts: Bool
-    /// The default theme; nil finds it beside the binary (``ThemeLoader/defaultThemeFolder()``).
+    /// The default theme's folder; nil uses `KREDS_THEME`, or else the theme compiled into the
+    /// binary (``ThemeLoader/defaultThemeFolder()``).
     public var themeFolder: URL?
     /// Strict template mode (``Theme/checkingNames()``): a name that a template looks up and no
     /// context holds is an error. The tests build every fixture site this way.

@@ -1,36 +1,23 @@
 import Foundation
+import KredsDefaultTheme
 import KredsSite
 
 /// Finds the default theme and lays a site's own templates over it by file name.
 public enum ThemeLoader {
-  /// The default theme's folder: `$KREDS_THEME`, then `share/kreds/templates` beside the
-  /// installed binary, then the `templates/` folder of the source tree the binary was built in.
+  /// What diagnostics call the files of the theme compiled into the binary.
+  static let builtInDisplayFolder = "(built-in theme)"
+
+  /// The folder `KREDS_THEME` names, for work on the theme itself; nil (the theme compiled into
+  /// the binary) when it is not set. The binary needs no folder beside it.
   public static func defaultThemeFolder() -> URL? {
-    let fileManager = FileManager.default
-    if let override = ProcessInfo.processInfo.environment["KREDS_THEME"], !override.isEmpty {
-      return URL(fileURLWithPath: override)
-    }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var folder = executable.deletingLastPathComponent()
-    let installed = folder.deletingLastPathComponent().appendingPathComponent(
-      "share/kreds/templates")
-    if fileManager.fileExists(atPath: installed.appendingPathComponent("layout.mustache").path) {
-      return installed
-    }
-    for _ in 0..<6 {
-      let candidate = folder.appendingPathComponent("templates")
-      if fileManager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
-        fileManager.fileExists(atPath: candidate.appendingPathComponent("layout.mustache").path)
-      {
-        return candidate
-      }
-      folder = folder.deletingLastPathComponent()
-    }
-    return nil
+    guard let override = ProcessInfo.processInfo.environment["KREDS_THEME"], !override.isEmpty
+    else { return nil }
+    return URL(fileURLWithPath: override)
   }
 
-  /// The theme: default files, replaced by same-named files of `siteTemplates` when that folder
-  /// exists. Template problems come back as diagnostics; a missing default theme throws.
+  /// The theme: the default files (those of `defaultFolder`, or with none the theme compiled
+  /// into the binary), replaced by same-named files of `siteTemplates` when that folder exists.
+  /// Template problems come back as diagnostics; an unreadable folder throws.
   ///
   /// With `cache` (kept by `serve` between rebuilds), templates read the same as last time are
   /// not parsed again.
@@ -40,32 +27,31 @@ public enum ThemeLoader {
     var templates: [String: Theme.TemplateSource] = [:]
     var assets: [String: [UInt8]] = [:]
     var folders: [URL] = []
-    if let defaultFolder { folders.append(defaultFolder) }
+    if let defaultFolder {
+      guard FileManager.default.fileExists(atPath: defaultFolder.path) else {
+        throw BuildError(
+          "the theme folder '\(defaultFolder.path)' does not exist; unset KREDS_THEME to use the built-in theme"
+        )
+      }
+      folders.append(defaultFolder)
+    } else {
+      for (path, bytes) in DefaultTheme.files {
+        add(path, bytes, display: builtInDisplayFolder, templates: &templates, assets: &assets)
+      }
+    }
     if let siteTemplates, FileManager.default.fileExists(atPath: siteTemplates.path),
       siteTemplates.standardizedFileURL.path != defaultFolder?.standardizedFileURL.path
     {
       folders.append(siteTemplates)
     }
-    guard !folders.isEmpty else {
-      throw BuildError(
-        "the default theme was not found; install Kreds with 'make install', or set KREDS_THEME to its templates folder"
-      )
-    }
     for folder in folders {
       let display = folder.relativePath
-      for name in try listFiles(folder) {
-        let url = folder.appendingPathComponent(name)
-        if name.hasPrefix("assets/") {
-          if let data = FileManager.default.contents(atPath: url.path) {
-            assets[String(name.dropFirst(7))] = [UInt8](data)
-          }
-        } else if name.hasSuffix(".mustache") {
-          guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-          let templateName = String(name.dropLast(9))
-          templates[templateName] = Theme.TemplateSource(
-            name: templateName, displayPath: display + "/" + name,
-            text: String(decoding: data, as: UTF8.self))
-        }
+      for name in try listFiles(folder)
+      where name.hasPrefix("assets/") || name.hasSuffix(".mustache") {
+        guard
+          let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+        else { continue }
+        add(name, [UInt8](data), display: display, templates: &templates, assets: &assets)
       }
     }
     let sources = templates.values.sorted { $0.name < $1.name }
@@ -74,6 +60,24 @@ public enum ThemeLoader {
     cache?.store(loaded, for: sources, assets: assets)
     return loaded
   }
+
+  /// One file of a theme: an asset (below `assets/`) or a template (`*.mustache`).
+  private static func add(
+    _ name: String, _ bytes: [UInt8], display: String,
+    templates: inout [String: Theme.TemplateSource], assets: inout [String: [UInt8]]
+  ) {
+    if name.hasPrefix("assets/") {
+      assets[String(name.dropFirst(7))] = bytes
+    } else if name.hasSuffix(".mustache") {
+      let templateName = String(name.dropLast(9))
+      templates[templateName] = Theme.TemplateSource(
+        name: templateName, displayPath: display + "/" + name,
+        text: String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  /// The default theme's files, to start a theme of one's own from (`kreds theme export`).
+  public static var builtInFiles: [(path: String, bytes: [UInt8])] { DefaultTheme.files }
 
   private static func listFiles(_ folder: URL) throws -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else {

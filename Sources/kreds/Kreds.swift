@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KredsBuild
 
 /// The `kreds` command.
 @main
@@ -7,7 +8,11 @@ struct Kreds: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kreds",
     abstract: "Build websites, calendars and newsletters for local business networks.",
-    subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
+    version: KredsVersion.description,
+    subcommands: [
+      InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self,
+      ThemeCommand.self,
+    ]
   )
 
   /// Runs the command. Bad flags end with status 2, as CLI.md says, rather than

@@ -12,7 +12,8 @@ gate"):
   feeds    every Atom feed through feedparser (not bozo) and RFC 4287's
            required elements
   sitemap  sitemap.xml well-formed and listing every page (every index.html
-           but the 404 page), and nothing else
+           but the 404 page) except those marked <meta name="robots"
+           content="noindex"> (the embeddable lists), and nothing else
   links    linkchecker over the site served by http.server on 127.0.0.1: no
            broken internal link or #fragment (external links are not checked)
   ical     every .ics parsed by icalendar and vobject, its octets and
@@ -21,10 +22,23 @@ gate"):
            against those its page marks with data-occurrence-start/-end;
            see icalcheck.py. --show-occurrences prints one event's
            occurrences, iCal beside page
-  browser  headless Chromium (selenium): six kinds of page at 375 px and
-           1280 px: no horizontal scrolling at 375 px, no console error
-           (level SEVERE), no serious or critical axe-core violation;
-           screenshots under build/screenshots/
+  browser  headless Chromium (selenium): six kinds of page (and an
+           embeddable list when the site has one) at 375 px and 1280 px: no
+           horizontal scrolling at 375 px, no console error (level SEVERE),
+           no serious or critical axe-core violation; screenshots under
+           build/screenshots/
+  embed    the embeddable lists of coming meetings (`*/indlejr/`,
+           `*/embed/`): size, noindex, <base target="_top">, strict-CSP-safe
+           markup, not in the sitemap; in headless Chromium inside an iframe
+           of a partner page on another origin (300 and 280 px): visible
+           meetings, no sideways scrolling, no console error, axe-core, links
+           opening in the top window; the ?farve=/?skrift= parameters and
+           hostile values of them; the snippets on the network and events
+           pages; and (the "subscribe" part) the subscribe links of the
+           network, events and calendar pages; see embedcheck.py
+  jsonfeed the JSON Feeds of coming meetings (kalender.json /
+           calendar.json) against SITE.md and the matching .ics; see
+           jsonfeedcheck.py
   newsletter  every issue's email.eml (Python's email package), email.html
            (mail-safe HTML) and email.txt (plain text), the archives, the
            network feeds; each newest issue's email.html in headless
@@ -110,7 +124,8 @@ class Result:
 
 
 class LinkParser(html.parser.HTMLParser):
-    """Collects hrefs, the canonical link, lang and JSON-LD blocks of a page."""
+    """Collects hrefs, ids, the canonical link, lang, robots noindex and
+    JSON-LD blocks of a page."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -118,6 +133,7 @@ class LinkParser(html.parser.HTMLParser):
         self.ids: set[str] = set()
         self.canonical: str | None = None
         self.lang: str | None = None
+        self.noindex = False  # <meta name="robots" content="noindex">
         self.json_ld: list[str] = []
         self._in_json_ld = False
 
@@ -133,6 +149,9 @@ class LinkParser(html.parser.HTMLParser):
             self.hrefs.append((a["href"], self.getpos()[0]))
         elif tag == "link" and a.get("rel") == "canonical":
             self.canonical = a.get("href")
+        elif (tag == "meta" and (a.get("name") or "").strip().lower() == "robots"
+              and "noindex" in re.split(r"[\s,]+", (a.get("content") or "").lower())):
+            self.noindex = True
         elif tag == "script" and a.get("type") == "application/ld+json":
             self._in_json_ld = True
             self.json_ld.append("")
@@ -361,6 +380,9 @@ def check_sitemap(site: Site) -> Result:
     res = Result("sitemap")
     path = site.root / "sitemap.xml"
     pages = {p for p in site.root.rglob("index.html")}  # 404.html is not an index.html
+    # A page marked noindex (an embeddable list, SITE.md) must not be listed.
+    hidden = {p for p in pages if parse_page(p).noindex}
+    pages -= hidden
     if not path.is_file():
         res.findings.append("sitemap.xml: missing")
         res.summary = f"0 URLs listed, {len(pages)} pages"
@@ -383,17 +405,38 @@ def check_sitemap(site: Site) -> Result:
             res.findings.append(f"sitemap.xml: {loc} is listed but the site has no {site.rel(target)}")
         elif target in listed:
             res.findings.append(f"sitemap.xml: {loc} is listed twice")
+        elif target in hidden:
+            res.findings.append(f"sitemap.xml: {loc} is listed but {site.rel(target)} is marked "
+                                f"<meta name=\"robots\" content=\"noindex\">")
+            listed[target] = loc
         else:
             listed[target] = loc
     for page in sorted(pages - listed.keys()):
         res.findings.append(f"sitemap.xml: does not list {site.rel(page)} ({site.url_of(page)})")
-    res.summary = (f"well-formed, {len(locs)} URLs listed, {len(pages)} pages (every index.html), "
-                   f"{len(res.findings)} problems")
+    res.summary = (f"well-formed, {len(locs)} URLs listed, {len(pages)} pages (every index.html "
+                   f"but {len(hidden)} marked noindex), {len(res.findings)} problems")
     return res
 
 
 # --------------------------------------------------------------------------
+# The embeddable lists of coming meetings (SITE.md): */indlejr/ or */embed/
+
+EMBED_FOLDERS = ("indlejr", "embed")
+
+
+def embed_pages(site: Site) -> list[Path]:
+    return sorted(p for p in site.root.rglob("index.html") if p.parent.name in EMBED_FOLDERS)
+
+
+# --------------------------------------------------------------------------
 # A local HTTP server for the site (links and browser)
+
+# Sent with the embeddable lists, so that the browser checks see them work
+# under the strict Content-Security-Policy a careful host can give them
+# (SITE.md: no inline script or style). frame-ancestors is left out: any site
+# may frame them.
+EMBED_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+             "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -406,6 +449,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         # linkchecker waits 0.1-0.6 s between two requests to a host unless
         # the host answers with this header; then maxrequestspersecond holds.
         self.send_header("LinkChecker", "local test server")
+        path = urllib.parse.urlsplit(self.path).path
+        if path.endswith("/index.html"):
+            path = path[: -len("index.html")]
+        if path.endswith("/") and path.rstrip("/").rsplit("/", 1)[-1] in EMBED_FOLDERS:
+            self.send_header("Content-Security-Policy", EMBED_CSP)
         super().end_headers()
 
     def translate_path(self, path):
@@ -573,6 +621,13 @@ def browser_pages(site: Site) -> list[tuple[str, Path]]:
     free = site.root / w["free_page"] / "index.html"
     if free.is_file():
         pages.append(("page", free))
+
+    # One embeddable list (the whole site's when there is one); embedcheck.py
+    # looks at all of them inside a partner's iframe.
+    embeds = embed_pages(site)
+    whole = [p for p in embeds if p.parent.parent == site.root / w["events"]]
+    if embeds:
+        pages.append(("embed", (whole or embeds)[0]))
     return pages
 
 
@@ -682,6 +737,32 @@ def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
 
 
 # --------------------------------------------------------------------------
+# embed: the embeddable lists and the subscribe links (Tests/Conformance/embedcheck.py)
+
+
+def check_embed(site: Site, server: LocalServer, shots: Path) -> Result:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import embedcheck
+
+    script, version = axe_script()
+    report = embedcheck.check_site(site, server=server, shots=shots, make_driver=make_driver, axe_script=script)
+    return Result("embed", summary=f"{report.summary} [axe-core {version}]", findings=report.findings,
+                  notes=report.notes)
+
+
+# --------------------------------------------------------------------------
+# jsonfeed: the JSON Feeds of coming meetings (Tests/Conformance/jsonfeedcheck.py)
+
+
+def check_jsonfeed(site: Site) -> Result:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import jsonfeedcheck
+
+    report = jsonfeedcheck.check_site(site)
+    return Result("jsonfeed", summary=report.summary, findings=report.findings, notes=report.notes)
+
+
+# --------------------------------------------------------------------------
 # newsletter: the email files of every issue (Tests/Conformance/newslettercheck.py)
 
 
@@ -696,15 +777,15 @@ def check_newsletter(site: Site, server: LocalServer, shots: Path) -> Result:
 # --------------------------------------------------------------------------
 
 
-# newsletter after browser: browser clears the screenshot folder first.
-CHECKS = ("html", "feeds", "sitemap", "links", "ical", "browser", "newsletter")
+# embed and newsletter after browser: browser clears the screenshot folder first.
+CHECKS = ("html", "feeds", "sitemap", "links", "ical", "jsonfeed", "browser", "embed", "newsletter")
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("site", type=Path, help="the built site folder, e.g. site/")
     ap.add_argument("--screenshots", type=Path, default=REPO / "build" / "screenshots",
-                    help="where the browser and newsletter checks write their screenshots "
+                    help="where the browser, embed and newsletter checks write their screenshots "
                          "(default: build/screenshots/)")
     ap.add_argument("--only", default=",".join(CHECKS),
                     help=f"comma-separated checks to run (default: all of {','.join(CHECKS)})")
@@ -736,7 +817,9 @@ def main(argv: list[str]) -> int:
             "sitemap": lambda: check_sitemap(site),
             "links": lambda: check_links(site, server),
             "ical": lambda: check_ical(site),
+            "jsonfeed": lambda: check_jsonfeed(site),
             "browser": lambda: check_browser(site, server, args.screenshots.resolve()),
+            "embed": lambda: check_embed(site, server, args.screenshots.resolve()),
             "newsletter": lambda: check_newsletter(site, server, args.screenshots.resolve()),
         }
         for name in CHECKS:

@@ -111,7 +111,8 @@ PARSER_ELEMENTS = {"html", "head", "body"}
 CODE_ELEMENTS = {"script"}
 EXTRA_ATTRIBUTES = {"align", "checked", "disabled", "data-footnotes", "data-footnote-ref",
                     "data-footnote-backref", "data-footnote-backref-idx", "lang", "xmlns",
-                    "xmlns:xlink", "dir", "start", "open", "aria-label", "download", "hidden"}
+                    "xmlns:xlink", "dir", "start", "open", "aria-label", "download", "hidden",
+                    "defer"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "background", "poster", "srcset",
                   "xlink:href", "cite", "data", "ping"}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
@@ -225,7 +226,10 @@ class Checker:
             if tag not in self.theme_elements:
                 self.fail(path, where, f"element <{tag}> that the theme does not make: content "
                           f"became markup (text {collapse(''.join(element.itertext()))[:60]!r})")
-            if tag == "script" and element.get("type") != "application/ld+json":
+            # The theme's one external script: the embeddable lists' assets/embed.js, empty.
+            theme_script = (tag == "script" and (element.get("src") or "").endswith("/assets/embed.js")
+                            and not "".join(element.itertext()).strip())
+            if tag == "script" and element.get("type") != "application/ld+json" and not theme_script:
                 self.fail(path, where, f"a <script> element: {''.join(element.itertext())[:60]!r}")
             if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
                 self.fail(path, where, "a meta refresh")
@@ -252,15 +256,48 @@ class Checker:
             if tag == "script" and element.get("type") == "application/ld+json":
                 self.check_jsonld(path, "".join(element.itertext()))
         self.text(kind, path, where_prefix + "text", self.visible_text(document))
+        for snippet in self.embed_snippets(document):
+            self.check_embed_snippet(path, snippet)
 
     @staticmethod
-    def visible_text(document) -> str:
-        """All text of the tree in document order, comments and JSON-LD left out."""
+    def is_embed_snippet(element) -> bool:
+        return element.tag.endswith("pre") and "embed-code" in (element.get("class") or "").split()
+
+    @classmethod
+    def embed_snippets(cls, document) -> list[str]:
+        """The text of each `<pre class="embed-code">`: HTML source a partner copies."""
+        return ["".join(e.itertext()) for e in document.iter()
+                if isinstance(e.tag, str) and cls.is_embed_snippet(e)]
+
+    def check_embed_snippet(self, path: Path, source: str):
+        """A snippet is source code, shown as text: pasted into a page it must be one <iframe>
+        whose title is the text the editor wrote, and nothing else."""
+        if not source.startswith("<iframe"):
+            return  # an address with parameters, not markup
+        fragment = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False).parseFragment(source)
+        elements = [e for e in fragment.iter() if isinstance(e.tag, str) and e is not fragment]
+        if [e.tag for e in elements] != ["iframe"]:
+            self.fail(path, "embed snippet", f"pasted, it makes {[e.tag for e in elements]}, not one <iframe>")
+            return
+        frame = elements[0]
+        extra = set(frame.attrib) - {"src", "title", "style", "loading"}
+        if extra:
+            self.fail(path, "embed snippet", f"the <iframe> has attributes {sorted(extra)}")
+        if not (frame.get("src") or "").startswith(("https://", "http://")):
+            self.fail(path, "embed snippet", f"src {frame.get('src')!r} is not an absolute web address")
+        self.text(None, path, "embed snippet title", frame.get("title") or "")
+
+    @classmethod
+    def visible_text(cls, document) -> str:
+        """All text of the tree in document order, comments, JSON-LD and embed snippets (source
+        code, checked on their own) left out."""
         parts: list[str] = []
 
         def walk(element):
             if not isinstance(element.tag, str) or element.tag.endswith("script"):
                 return  # a comment, or JSON-LD (checked on its own)
+            if cls.is_embed_snippet(element):
+                return  # its tail is added by the loop over its parent's children
             if element.text:
                 parts.append(element.text)
             for child in element:

@@ -21,7 +21,16 @@ hold index.html (the web version) and all three email files.
    ASCII (a non-ASCII Subject is RFC 2047 encoded) and the Subject decodes to
    the web version's title (its <h1>, or its <title> before " · "); raw
    octets: CRLF line ends only, no line over 998 octets (lines over 78 are a
-   note).
+   note). List-Unsubscribe (RFC 2369, RFC 8058; issue 20), which the check
+   cannot hold against site.yaml's `newsletter_unsubscribe`, so it holds the
+   headers against each other and against email.html: at most one
+   List-Unsubscribe, a comma-separated list of <URI>s, each mailto: (with an
+   address) or https: (with a host), and each the href of a link of
+   email.html (the footer's unsubscribe link is the same setting); with an
+   https URI, `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, and that
+   header never without an https List-Unsubscribe (a merge tag in the
+   setting means neither header: the mail tool adds them). The notes say how
+   many email.eml carry List-Unsubscribe.
 2. email.html: no <script>, no <link rel=stylesheet>, no @import; at most one
    <style> block, holding only @media rules; every href, src, background and
    CSS url() absolute (http:, https:, mailto:, tel:) or a mail tool's merge
@@ -553,10 +562,63 @@ def check_email_txt(data: bytes, web_url: str, em: EmailHtml | None, out: Findin
 class Eml:
     date: object = None  # datetime, for "newest"
     subject: str | None = None
+    list_unsubscribe: list[str] | None = None  # the URIs of List-Unsubscribe, when it is there
+    one_click: bool = False  # List-Unsubscribe-Post: List-Unsubscribe=One-Click
+
+
+LIST_UNSUBSCRIBE = re.compile(r"^\s*<([^<>]*)>\s*(?:,\s*<([^<>]*)>\s*)*$")
+ONE_CLICK = "List-Unsubscribe=One-Click"  # RFC 8058 3.1
+
+
+def check_list_unsubscribe(msg, html_links: list[str] | None, out: Findings, info: Eml) -> None:
+    """List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058), one with the other and
+    with the links of email.html."""
+    values = msg.get_all("List-Unsubscribe") or []
+    posts = msg.get_all("List-Unsubscribe-Post") or []
+    if len(values) > 1:
+        out.add(f"List-Unsubscribe appears {len(values)} times (one header, a list of URIs)")
+    if len(posts) > 1:
+        out.add(f"List-Unsubscribe-Post appears {len(posts)} times (RFC 8058: one)")
+    https = False
+    if values:
+        raw = " ".join(str(values[0]).split())  # unfolded
+        if not LIST_UNSUBSCRIBE.match(raw):
+            out.add(f"List-Unsubscribe {raw!r} is not a comma-separated list of <URI>s (RFC 2369 3.1)")
+            uris = []
+        else:
+            uris = re.findall(r"<([^<>]*)>", raw)
+        info.list_unsubscribe = uris
+        for uri in uris:
+            if re.fullmatch(r"mailto:[^@\s<>]+@[^@\s<>?]+(\?\S*)?", uri, re.I):
+                pass
+            elif re.fullmatch(r"https://[^/\s<>?#]+\S*", uri, re.I):
+                https = True
+            else:
+                out.add(f"List-Unsubscribe <{uri}> is neither a mailto: address nor an https: URL"
+                        + (" (a merge tag: the mail tool writes this header itself, leave it out)"
+                           if is_merge_tag(uri) else ""))
+                continue
+            if html_links is not None and uri not in html_links:
+                out.add(f"List-Unsubscribe <{uri}> is not a link of email.html (its unsubscribe link comes from "
+                        f"the same setting, newsletter_unsubscribe)")
+        if not uris:
+            out.add("List-Unsubscribe holds no URI")
+    if posts:
+        post = " ".join(str(posts[0]).split())
+        if post != ONE_CLICK:
+            out.add(f"List-Unsubscribe-Post is {post!r}, must be {ONE_CLICK!r} (RFC 8058 3.1)")
+        if not https:
+            out.add("List-Unsubscribe-Post without an https: URI in List-Unsubscribe (RFC 8058 3.1: one-click "
+                    "needs an HTTPS URI to POST to)")
+        info.one_click = post == ONE_CLICK and https
+    elif https:
+        out.add(f"List-Unsubscribe has an https: URI but there is no List-Unsubscribe-Post: {ONE_CLICK} "
+                f"(RFC 8058; the contract of issue 20)")
 
 
 def check_email_eml(data: bytes, html_data: bytes | None, txt_data: bytes | None, titles: list[str],
-                    out: Findings, notes: list[str]) -> Eml:
+                    out: Findings, notes: list[str], html_links: list[str] | None = None) -> Eml:
+    """html_links: the hrefs of email.html's links (None: not known), for List-Unsubscribe."""
     info = Eml()
     lines = physical_lines(data)
     bare_lf = [n for n, (_, end) in enumerate(lines, 1) if end == b"\n"]
@@ -629,6 +691,7 @@ def check_email_eml(data: bytes, html_data: bytes | None, txt_data: bytes | None
     message_id = header("Message-ID")
     if message_id is not None and not re.fullmatch(r"<[^<>@\s]+@[^<>@\s]+>", str(message_id).strip()):
         out.add(f"Message-ID {str(message_id)!r} is not <left@right>")
+    check_list_unsubscribe(msg, html_links, out, info)
 
     if msg.get_content_type() != "multipart/alternative":
         out.add(f"is {msg.get_content_type()}, not multipart/alternative")
@@ -724,7 +787,8 @@ def check_issue(site, issue: Issue, report: Report) -> None:
     if "email.eml" in data:
         out = Findings(f"{rel}/email.eml")
         issue.eml = check_email_eml(data["email.eml"], data.get("email.html"), data.get("email.txt"),
-                                    titles, out, report.notes)
+                                    titles, out, report.notes,
+                                    html_links=(em.site_links + em.other_links + [issue.web_url]) if em else None)
         report.findings += out
 
 
@@ -912,6 +976,13 @@ def check_site(site, server=None, shots: Path | None = None, make_driver=None) -
         views = screenshots(site, server, shots, make_driver, picks, report)
         report.notes.append("rendered: " + ", ".join(site.rel(i.folder) for i in picks))
     networks = len([k for k in newest_of if k])
+    emls = [i for i in issues if (i.folder / "email.eml").is_file()]
+    carrying = [i for i in emls if i.eml.list_unsubscribe is not None]
+    one_click = sum(1 for i in carrying if i.eml.one_click)
+    report.notes.append(f"{len(carrying)} of {len(emls)} email.eml carry List-Unsubscribe ({one_click} with one-click "
+                        f"List-Unsubscribe-Post)" + (": " + listed(sorted({u for i in carrying
+                                                                        for u in i.eml.list_unsubscribe}), 3)
+                                                     if carrying else ""))
     report.summary = (f"{len(issues)} issues ({networks} networks, "
                       f"{sum(1 for i in issues if not i.network)} site-wide): eml, html and txt checked; "
                       f"{views} views in Chromium" + (f", screenshots in {shots}" if views else "")
@@ -992,7 +1063,8 @@ Afmeld nyhedsbrevet: *|UNSUB|*
 """
 
 
-def sample_eml(html_text: str, txt_text: str, subject: str = SAMPLE_TITLE) -> bytes:
+def sample_eml(html_text: str, txt_text: str, subject: str = SAMPLE_TITLE,
+               headers: list[tuple[str, str]] = ()) -> bytes:
     from email.message import EmailMessage
 
     msg = EmailMessage(policy=email.policy.SMTP)
@@ -1000,6 +1072,8 @@ def sample_eml(html_text: str, txt_text: str, subject: str = SAMPLE_TITLE) -> by
     msg["From"] = "Fynsk Netværkssekretariat <netvaerk@example.dk>"
     msg["Date"] = "Mon, 07 Dec 2026 08:00:00 +0100"
     msg["Message-ID"] = "<nyhedsbrev-1.landsby@example.dk>"
+    for name, value in headers:
+        msg[name] = value
     msg.set_content(txt_text, charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html_text, subtype="html", charset="utf-8", cte="quoted-printable")
     return msg.as_bytes(policy=email.policy.SMTP)
@@ -1046,6 +1120,45 @@ def write_sample(root: Path, html_text: str | None = None, txt_text: str | None 
     (issue / "email.txt").write_text(txt_text, encoding="utf-8")
     (issue / "email.eml").write_bytes(sample_eml(html_text, txt_text) if eml is None else eml)
     return issue
+
+
+UNSUB_HTTPS = "https://nyhedsbrev.example.net/afmeld?liste=landsby"
+UNSUB_MAILTO = "mailto:afmeld@example.dk"
+
+
+def unsubscribe_cases(good_html: str, good_txt: str) -> dict:
+    """Self-test cases of List-Unsubscribe: (the sample's email files, the finding expected)."""
+
+    def case(href: str | None, headers: list[tuple[str, str]], expected: str | None) -> tuple[dict, str | None]:
+        html_text = good_html if href is None else good_html.replace('href="*|UNSUB|*"', f'href="{href}"', 1)
+        return {"html_text": html_text, "eml": sample_eml(html_text, good_txt, headers=headers)}, expected
+
+    post = ("List-Unsubscribe-Post", ONE_CLICK)
+    return {
+        "List-Unsubscribe https, one-click": case(UNSUB_HTTPS, [("List-Unsubscribe", f"<{UNSUB_HTTPS}>"), post], None),
+        "List-Unsubscribe mailto": case(UNSUB_MAILTO, [("List-Unsubscribe", f"<{UNSUB_MAILTO}>")], None),
+        "List-Unsubscribe https without Post": case(UNSUB_HTTPS, [("List-Unsubscribe", f"<{UNSUB_HTTPS}>")],
+                                                    "there is no List-Unsubscribe-Post"),
+        "List-Unsubscribe-Post with mailto": case(UNSUB_MAILTO, [("List-Unsubscribe", f"<{UNSUB_MAILTO}>"), post],
+                                                  "List-Unsubscribe-Post without an https: URI"),
+        "List-Unsubscribe-Post alone": case(None, [post], "List-Unsubscribe-Post without an https: URI"),
+        "List-Unsubscribe-Post wrong value": case(UNSUB_HTTPS, [("List-Unsubscribe", f"<{UNSUB_HTTPS}>"),
+                                                                ("List-Unsubscribe-Post", "One-Click")],
+                                                  "must be 'List-Unsubscribe=One-Click'"),
+        "List-Unsubscribe without brackets": case(UNSUB_HTTPS, [("List-Unsubscribe", UNSUB_HTTPS), post],
+                                                  "is not a comma-separated list of <URI>s"),
+        "List-Unsubscribe http": case("http://nyhedsbrev.example.net/afmeld",
+                                      [("List-Unsubscribe", "<http://nyhedsbrev.example.net/afmeld>")],
+                                      "neither a mailto: address nor an https: URL"),
+        "List-Unsubscribe merge tag": case(None, [("List-Unsubscribe", "<*|UNSUB|*>")], "a merge tag"),
+        "List-Unsubscribe not the html's link": case(None, [("List-Unsubscribe", f"<{UNSUB_HTTPS}>"), post],
+                                                     "is not a link of email.html"),
+        "List-Unsubscribe twice": case(UNSUB_MAILTO, [("List-Unsubscribe", f"<{UNSUB_MAILTO}>"),
+                                                      ("List-Unsubscribe", f"<{UNSUB_MAILTO}>")],
+                                       "List-Unsubscribe appears 2 times"),
+        "List-Unsubscribe https and mailto": case(UNSUB_HTTPS, [
+            ("List-Unsubscribe", f"<{UNSUB_MAILTO}>, <{UNSUB_HTTPS}>"), post], "<mailto:afmeld@example.dk> is not a link"),
+    }
 
 
 def selftest() -> int:
@@ -1139,6 +1252,7 @@ def selftest() -> int:
                          "charset 'iso-8859-1'"),
         "not alternative": ({"eml": good_eml.replace(b"multipart/alternative", b"multipart/mixed")},
                             "not multipart/alternative"),
+        **unsubscribe_cases(good_html, good_txt),
         "no email.txt": ({"after": lambda issue: (issue / "email.txt").unlink()}, "has no email.txt"),
         "no latest page": ({"after": lambda issue: (issue.parent / "seneste" / "index.html").unlink()},
                            "seneste/index.html: missing"),

@@ -20,9 +20,14 @@ import Testing
       guard case .bytes(let bytes) = file.content else { continue }
       let text = String(decoding: bytes, as: UTF8.self)
       if file.path.hasSuffix(".html") || file.path.hasSuffix(".xml") {
-        for markup in ["<script>alert", "<img src=x", "<svg", "<iframe", "<b>", "\" onerror="] {
+        for markup in ["<script>alert", "<img src=x", "<svg", "<b>", "\" onerror="] {
           #expect(!text.contains(markup), "\(file.path) holds \(markup)")
         }
+        // The theme's own frame is the embeddable list's preview; no other may appear.
+        let frames = text.components(separatedBy: "<iframe").count - 1
+        let previews =
+          text.components(separatedBy: "<iframe class=\"embed-preview__frame\"").count - 1
+        #expect(frames == previews, "\(file.path) holds an <iframe> of its content")
       }
       if file.path.hasSuffix(".ics") {
         let lines = text.components(separatedBy: "\r\n")

@@ -29,6 +29,8 @@ struct EmailMessage: Sendable {
   var messageIDSeed: String
   var textBody: String
   var htmlBody: String
+  /// The list's unsubscribe address, when the site has one a mail service can use.
+  var unsubscribe: Unsubscribe? = nil
 
   /// The most octets of a line, not counting CRLF (RFC 5322 section 2.1.1 recommends 78).
   static let maximumLineOctets = 78
@@ -46,6 +48,7 @@ struct EmailMessage: Sendable {
     headers.append("Date: " + Self.rfc5322Date(date))
     headers.append("Message-ID: " + messageID)
     headers.append("MIME-Version: 1.0")
+    headers += unsubscribe?.headers ?? []
     headers.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
     // Outlook, Thunderbird and Apple Mail open a message with this header as an unsent draft
     // rather than as received mail, which is what the editor wants from email.eml.

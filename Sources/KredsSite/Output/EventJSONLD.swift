@@ -4,6 +4,17 @@ import Foundation
 /// break out of.
 enum EventJSONLD {
   static func scriptElement(event: Event, occurrence: Occurrence?, builder: ViewBuilder) -> String {
+    "<script type=\"application/ld+json\">"
+      + escapeForScript(
+        JSONValue.object(object(event: event, occurrence: occurrence, builder: builder)).text)
+      + "</script>"
+  }
+
+  /// The schema.org `Event` of one meeting (or of the event, without one): the page's JSON-LD,
+  /// and each meeting of the JSON feeds, so that both say the same.
+  static func object(event: Event, occurrence: Occurrence?, builder: ViewBuilder) -> [String:
+    JSONValue]
+  {
     let urls = builder.urls
     let status: String
     switch event.status {
@@ -71,8 +82,7 @@ enum EventJSONLD {
       }
       object["offers"] = .object(offer)
     }
-    return "<script type=\"application/ld+json\">" + escapeForScript(JSONValue.object(object).text)
-      + "</script>"
+    return object
   }
 
   /// JSON stays the same JSON, but nothing in it can end the script element or open a comment.

@@ -1,4 +1,4 @@
-/// A JSON value of strings, objects and arrays, written as text byte for byte as Foundation's
+/// A JSON value of strings, booleans, objects and arrays, written as text byte for byte as Foundation's
 /// `JSONSerialization` writes it with `[.sortedKeys, .withoutEscapingSlashes]`: the pages' JSON-LD
 /// must not change, but `JSONSerialization` spends most of its time casting and sorting
 /// `AnyHashable`s, and that was a twelfth of a whole build.
@@ -9,6 +9,7 @@ enum JSONValue: Sendable, Equatable {
   /// camelCase keys all do, that is `JSONSerialization`'s case-insensitive, numeric order.
   case object([String: JSONValue])
   case array([JSONValue])
+  case bool(Bool)
 
   /// The compact JSON text: no spaces, no line ends.
   var text: String {
@@ -30,6 +31,8 @@ enum JSONValue: Sendable, Equatable {
         members[key]?.write(into: &bytes)
       }
       bytes.append(UInt8(ascii: "}"))
+    case .bool(let value):
+      bytes += (value ? "true" : "false").utf8
     case .array(let elements):
       bytes.append(UInt8(ascii: "["))
       for (index, element) in elements.enumerated() {

@@ -42,7 +42,8 @@ public struct NewsletterEmail {
       date: LocalDateTime(date: newsletter.date, time: LocalTime(hour: 9, minute: 0)).instant(
         in: site.settings.timeZone),
       messageIDSeed: urls.absolute(builder.newsletterPath(newsletter)), textBody: text,
-      htmlBody: html)
+      htmlBody: html,
+      unsubscribe: site.settings.newsletterUnsubscribe.flatMap(EmailMessage.Unsubscribe.init))
     return zip(paths, [html, text, message.rendered()]).map { OutputFile(path: $0, text: $1) }
   }
 

@@ -5,7 +5,8 @@ enum ReservedSlugs {
     "netvaerk", "networks", "arrangementer", "events", "kalender", "calendar", "historier",
     "stories", "nyhedsbreve", "newsletters", "emner", "topics", "media", "assets",
   ]
-  static let events: Set<String> = ["arkiv", "archive"]
+  /// Below the events: the archive, the embeddable list and the page for partners.
+  static let events: Set<String> = ["arkiv", "archive", "indlejr", "embed", "del", "share"]
   static let stories: Set<String> = ["side", "page"]
   static let newsletters: Set<String> = ["seneste", "latest"]
 }

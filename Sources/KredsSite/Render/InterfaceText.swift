@@ -41,9 +41,41 @@ enum InterfaceText {
     "seriesCalendarNote":
       "Kalenderfilen har alle datoer i serien. Google- og Outlook-linket tilføjer datoen ovenfor.",
     "subscribeCalendar": "Abonnér på kalenderen",
-    "subscribeWebcal": "Åbn i dit kalenderprogram", "subscribeHTTPS": "Kalenderens adresse",
-    "subscribeGoogle": "Tilføj i Google Kalender",
+    "subscribeWebcal": "Apple Kalender (iPhone, iPad, Mac) og andre kalenderprogrammer",
+    "subscribeWebcalHow":
+      "Tryk på linket, og sig ja til at abonnere. Det virker også i Thunderbird og de fleste andre programmer.",
+    "subscribeGoogle": "Google Kalender",
+    "subscribeGoogleHow":
+      "Log ind med din Google-konto, og tryk på Tilføj. Google henter ændringer et par gange i døgnet.",
+    "subscribeOutlook365": "Outlook på arbejdet (Microsoft 365)",
+    "subscribeOutlook365How":
+      "Log ind med din arbejdskonto, og tryk på Importér. Kalenderen kommer under Andre kalendere.",
+    "subscribeOutlookCom": "Outlook.com (privat Microsoft-konto)",
+    "subscribeOutlookComHow":
+      "Log ind med din Microsoft-konto, og tryk på Importér. Kalenderen kommer under Andre kalendere.",
+    "subscribeHTTPS": "Kopiér adressen til andre programmer",
+    "subscribeHTTPSHow":
+      "Kopiér adressen, og sæt den ind, hvor dit program beder om en kalender fra internettet.",
+    "subscribeHow": "Sådan gør du",
     "subscribeNote": "Nye og ændrede arrangementer kommer automatisk med i din kalender.",
+    "embedTitle": "Kommende møder", "embedNone": "Ingen møder planlagt lige nu.",
+    "embedAll": "Se alle møder", "embedHeading": "Vis møderne på jeres hjemmeside",
+    "embedIntro":
+      "Kopiér koden ind på jeres hjemmeside, så viser den altid de næste møder, uden at I skal gøre mere.",
+    "embedPreview": "Sådan ser det ud", "embedCode": "Koden til jeres hjemmeside",
+    "embedMore": "Mere om at vise vores møder på jeres hjemmeside",
+    "shareTitle": "Vis vores møder på jeres hjemmeside",
+    "shareDescription":
+      "Sådan viser partnere, kommuner og foreninger vores kommende møder på deres egne hjemmesider.",
+    "shareSiteList": "Alle netværkenes møder", "shareNetworkLists": "Et enkelt netværks møder",
+    "shareFeeds": "Til udviklere: feeds", "jsonFeed": "JSON Feed", "icsFeed": "iCal-kalender",
+    "shareStyleHeading": "Farve og skrift",
+    "shareStyleText":
+      "Sæt jeres egen farve og skrift i adressen: farve er seks (eller tre) hex-cifre uden #, og skrift er system, sans eller serif. Andre værdier bliver ignoreret, og listen vises i sin egen stil.",
+    "shareFeedsText":
+      "De samme møder findes som JSON Feed 1.1 og som iCal-kalender, til jeres egen visning. Adresserne og formatet ændres ikke uden varsel: JSON-feedets _kreds-objekt har version 1, og hvert møde er et schema.org Event i _kreds.meetings.",
+    "shareJSONText":
+      "Hvert punkt i JSON-feedet er et arrangement med id (det samme UID som i kalenderen), url og title; _kreds har status, netværk, sted, online-adresse, tilmelding (med closed) og møderne med startDate og endDate i ISO 8601.",
     "today": "I dag", "previousMonth": "Forrige måned", "nextMonth": "Næste måned",
     "noEventsInMonth": "Der er ingen arrangementer i denne måned.", "monthNav": "Måneder",
     "showCalendar": "Se månedskalenderen", "todayMarker": "i dag",
@@ -95,9 +127,41 @@ enum InterfaceText {
     "seriesCalendarNote":
       "The calendar file has every date of the series. The Google and Outlook links add the date above.",
     "subscribeCalendar": "Subscribe to the calendar",
-    "subscribeWebcal": "Open in your calendar app", "subscribeHTTPS": "Calendar address",
-    "subscribeGoogle": "Add to Google Calendar",
+    "subscribeWebcal": "Apple Calendar (iPhone, iPad, Mac) and other calendar apps",
+    "subscribeWebcalHow":
+      "Tap the link and agree to subscribe. It works in Thunderbird and most other apps too.",
+    "subscribeGoogle": "Google Calendar",
+    "subscribeGoogleHow":
+      "Sign in with your Google account and press Add. Google fetches changes a few times a day.",
+    "subscribeOutlook365": "Outlook at work (Microsoft 365)",
+    "subscribeOutlook365How":
+      "Sign in with your work account and press Import. The calendar appears under Other calendars.",
+    "subscribeOutlookCom": "Outlook.com (personal Microsoft account)",
+    "subscribeOutlookComHow":
+      "Sign in with your Microsoft account and press Import. The calendar appears under Other calendars.",
+    "subscribeHTTPS": "Copy the address for other apps",
+    "subscribeHTTPSHow":
+      "Copy the address and paste it where your app asks for a calendar from the internet.",
+    "subscribeHow": "How to",
     "subscribeNote": "New and changed events appear in your calendar by themselves.",
+    "embedTitle": "Coming meetings", "embedNone": "No meetings planned right now.",
+    "embedAll": "See all meetings", "embedHeading": "Show the meetings on your website",
+    "embedIntro":
+      "Copy the code into your website, and it will always show the next meetings, with nothing more to do.",
+    "embedPreview": "Preview", "embedCode": "The code for your website",
+    "embedMore": "More on showing our meetings on your website",
+    "shareTitle": "Show our meetings on your website",
+    "shareDescription":
+      "How partners, municipalities and associations show our coming meetings on their own websites.",
+    "shareSiteList": "The meetings of every network", "shareNetworkLists": "One network's meetings",
+    "shareFeeds": "For developers: feeds", "jsonFeed": "JSON Feed", "icsFeed": "iCal calendar",
+    "shareStyleHeading": "Colour and font",
+    "shareStyleText":
+      "Set your own colour and font in the address: colour is six (or three) hex digits without #, and font is system, sans or serif. Other values are ignored, and the list shows in its own style.",
+    "shareFeedsText":
+      "The same meetings are published as a JSON Feed 1.1 and as an iCal calendar, for your own display. Their addresses and format do not change without notice: the JSON feed's _kreds object has version 1, and each meeting is a schema.org Event in _kreds.meetings.",
+    "shareJSONText":
+      "Each item of the JSON feed is an event with id (the same UID as in the calendar), url and title; _kreds holds the status, networks, place, online address, registration (with closed) and the meetings with startDate and endDate in ISO 8601.",
     "today": "Today", "previousMonth": "Previous month", "nextMonth": "Next month",
     "noEventsInMonth": "There are no events this month.", "monthNav": "Months",
     "showCalendar": "See the month calendar", "todayMarker": "today",

@@ -24,6 +24,10 @@ extension PageJob {
     case .latestNewsletter(let network): path = urls.latestNewsletter(network: network)
     case .calendar: path = urls.calendar
     case .calendarMonth(let year, let month): path = urls.calendar(year: year, month: month)
+    case .embed(.site): path = urls.eventsEmbed
+    case .embed(.network(let index)): path = urls.networkEmbed(site.networks[index].slug)
+    case .embed(.topic(let slug)): path = urls.topicEmbed(slug)
+    case .share: path = urls.share
     }
     return urls.outputFile(path)
   }

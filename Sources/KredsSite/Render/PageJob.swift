@@ -19,4 +19,22 @@ enum PageJob: Sendable {
   case latestNewsletter(Slug)
   case page(Int)
   case notFound
+  /// A compact list of coming meetings made to sit in an `<iframe>` on a partner's site.
+  case embed(EmbedScope)
+  /// The page that shows partners how to embed the meetings and read the feeds.
+  case share
+
+  /// Whose meetings an embeddable list shows.
+  enum EmbedScope: Sendable, Hashable {
+    case site
+    case network(Int)
+    case topic(Slug)
+  }
+
+  /// Whether search engines are told of the page: embeddable lists are `noindex` and stay out of
+  /// the sitemap, as does the 404 page (which is not an `index.html`).
+  var isInSitemap: Bool {
+    if case .embed = self { return false }
+    return true
+  }
 }

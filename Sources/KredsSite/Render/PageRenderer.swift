@@ -32,6 +32,11 @@ struct PageRenderer {
     jobs += CalendarMonth.months(of: site.occurrences).map {
       .calendarMonth(year: $0.year, month: $0.month)
     }
+    jobs += [.share, .embed(.site)]
+    jobs += site.networks.indices.map { .embed(.network($0)) }
+    jobs += tags.slugs.filter { tags.entries[$0]?.events.isEmpty == false }.map {
+      .embed(.topic($0))
+    }
     return jobs
   }
 
@@ -44,7 +49,7 @@ struct PageRenderer {
     switch job {
     case .home: return home()
     case .networks: return networks()
-    case .network(let index): return network(site.networks[index])
+    case .network(let index): return network(index)
     case .events: return events()
     case .archive(let year): return archive(year)
     case .event(let index): return event(index)
@@ -63,12 +68,14 @@ struct PageRenderer {
     case .calendar: return calendar(month: nil)
     case .calendarMonth(let year, let month):
       return calendar(month: CalendarMonth(year: year, month: month))
+    case .embed(let scope): return embed(scope)
+    case .share: return share()
     }
   }
 
   // MARK: The frame every page shares
 
-  private func output(
+  func output(
     template: String, path: String, title: String, description: String?, ogType: String = "website",
     image: Image? = nil, feeds: [View] = [], view: View, outputPath: String? = nil
   ) -> OutputFile {
@@ -141,7 +148,8 @@ struct PageRenderer {
       view: view)
   }
 
-  private func network(_ network: Network) -> OutputFile {
+  private func network(_ index: Int) -> OutputFile {
+    let network = site.networks[index]
     // From the network's own events: filtering every occurrence of the site for each network
     // grows with the square of the site.
     let members = site.members[network.slug] ?? NetworkMembers()
@@ -153,7 +161,11 @@ struct PageRenderer {
       builder.eventCard)
     view["stories"] = members.stories.map { builder.storyCard(site.stories[$0]) }
     view["feedURL"] = urls.networkFeed(network.slug)
-    view["subscribe"] = builder.subscribeLinks(feedPath: urls.networkCalendarFeed(network.slug))
+    view["subscribe"] = builder.subscribeLinks(
+      feedPath: urls.networkCalendarFeed(network.slug),
+      name: "\(network.title) · \(site.settings.title)")
+    // An ended network's list stays for partners who show it, but is no longer offered.
+    view["embed"] = network.status == .ended ? nil : embedSnippet(.network(index))
     let issues = site.newsletters(ofNetwork: network.slug)
     view["newsletters"] = issues.prefix(3).map(builder.newsletterCard)
     view["newslettersURL"] = issues.isEmpty ? nil : urls.newsletters(network: network.slug)
@@ -180,7 +192,9 @@ struct PageRenderer {
     view["upcoming"] = site.upcomingOccurrences.map(builder.eventCard)
     view["archiveYears"] = archiveYearsView(current: nil)
     view["calendarURL"] = urls.calendar
-    view["subscribe"] = builder.subscribeLinks(feedPath: urls.calendarFeed)
+    view["subscribe"] = builder.subscribeLinks(
+      feedPath: urls.calendarFeed, name: site.settings.title)
+    view["embed"] = embedSnippet(.site)
     return output(
       template: "events", path: urls.events, title: builder.label("upcomingEvents"),
       description: nil, view: view)

@@ -30,8 +30,9 @@ public struct SitePlan: Sendable {
       let jobs = PageRenderer.jobs(site: site, tags: tags)
       return (tags, cards, jobs, jobs.map { [$0.outputPath(site: site, urls: urls)] })
     }) {
-      var jobs: [Job] = [.feed(.stories)]
+      var jobs: [Job] = [.feed(.stories), .feed(.meetings)]
       jobs += site.networks.indices.map { .feed(.networkStories($0)) }
+      jobs += site.networks.indices.map { .feed(.networkMeetings($0)) }
       for index in site.networks.indices
       where site.members[site.networks[index].slug]?.newsletters.isEmpty == false {
         jobs.append(.feed(.newsletters(index)))
@@ -62,7 +63,7 @@ public struct SitePlan: Sendable {
         text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.sitemap))\n")
     ]
     // A preview seldom shows the sitemap: it is made when asked for.
-    if !onRequest { fixed.append(Self.sitemap(pathsOfJob: pathsOfJob, urls: urls)) }
+    if !onRequest { fixed.append(Self.sitemap(jobs: jobs, pathsOfJob: pathsOfJob, urls: urls)) }
     for (name, bytes) in theme.assets {
       fixed.append(OutputFile(path: "assets/" + name, content: .bytes(bytes)))
     }
@@ -70,15 +71,19 @@ public struct SitePlan: Sendable {
     fixedFiles = Dictionary(fixed.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
   }
 
-  /// The sitemap lists every page the jobs make.
-  static func sitemap(pathsOfJob: [[String]], urls: SiteURLs) -> OutputFile {
-    Sitemap.file(pages: pathsOfJob.flatMap { $0 }, urls: urls)
+  /// The sitemap lists every page the jobs make, but the embeddable lists.
+  static func sitemap(jobs: [Job], pathsOfJob: [[String]], urls: SiteURLs) -> OutputFile {
+    let listed = zip(jobs, pathsOfJob).flatMap { job, paths -> [String] in
+      if case .page(let page) = job, !page.isInSitemap { return [] }
+      return paths
+    }
+    return Sitemap.file(pages: listed, urls: urls)
   }
 
   /// The sitemap, when the plan was made to render on request and left it out.
   func sitemap() -> OutputFile {
     fixedFiles["sitemap.xml"]
-      ?? Self.sitemap(pathsOfJob: pathsOfJob, urls: SiteURLs(settings: site.settings))
+      ?? Self.sitemap(jobs: jobs, pathsOfJob: pathsOfJob, urls: SiteURLs(settings: site.settings))
   }
 
   /// Every path of the site, sorted.
@@ -149,11 +154,14 @@ public struct SitePlan: Sendable {
     /// The email files of the newsletter at this index.
     case emails(Int)
 
-    /// The Atom feeds: every story, a network's stories, a network's newsletter issues.
+    /// The Atom feeds (every story, a network's stories, a network's newsletter issues) and the
+    /// JSON feeds of coming meetings (the site's, a network's).
     enum Feed: Sendable {
       case stories
       case networkStories(Int)
       case newsletters(Int)
+      case meetings
+      case networkMeetings(Int)
     }
 
     /// The files the job makes, in the order `render` returns them.
@@ -165,6 +173,9 @@ public struct SitePlan: Sendable {
         return [urls.outputFile(urls.networkFeed(site.networks[index].slug))]
       case .feed(.newsletters(let index)):
         return [urls.outputFile(urls.newsletterFeed(network: site.networks[index].slug))]
+      case .feed(.meetings): return [urls.outputFile(urls.calendarJSONFeed)]
+      case .feed(.networkMeetings(let index)):
+        return [urls.outputFile(urls.networkCalendarJSONFeed(site.networks[index].slug))]
       case .calendar(let file): return [file.path]
       case .calendarFeed(_, let path): return [path]
       case .emails(let index):
@@ -211,6 +222,10 @@ public struct SitePlan: Sendable {
         return writer.newsletterFeed(network: network, issues: issues) { issue in
           NewsletterEmail.feedHTML(issue, builder: builder)
         }
+      case .meetings:
+        return EventJSONFeed(site: site, builder: builder).siteFile()
+      case .networkMeetings(let index):
+        return EventJSONFeed(site: site, builder: builder).networkFile(index)
       }
     }
   }

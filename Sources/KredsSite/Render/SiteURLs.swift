@@ -15,6 +15,10 @@ public struct SiteURLs: Sendable {
 
   struct Words {
     let networks, events, archive, calendar, stories, page, newsletters, latest, topics: String
+    /// The embeddable version of a list page, below its address.
+    let embed: String
+    /// The page that shows partners how to put the meetings on their own sites.
+    let share: String
   }
 
   var words: Words {
@@ -23,12 +27,12 @@ public struct SiteURLs: Sendable {
       return Words(
         networks: "netvaerk", events: "arrangementer", archive: "arkiv", calendar: "kalender",
         stories: "historier", page: "side", newsletters: "nyhedsbreve", latest: "seneste",
-        topics: "emner")
+        topics: "emner", embed: "indlejr", share: "del")
     case .en:
       return Words(
         networks: "networks", events: "events", archive: "archive", calendar: "calendar",
         stories: "stories", page: "page", newsletters: "newsletters", latest: "latest",
-        topics: "topics")
+        topics: "topics", embed: "embed", share: "share")
     }
   }
 
@@ -93,6 +97,22 @@ public struct SiteURLs: Sendable {
   public func networkCalendarFeed(_ slug: Slug) -> String {
     network(slug) + words.calendar + ".ics"
   }
+  /// The JSON Feed of every coming meeting, beside the iCal feed: `/kalender.json`.
+  public var calendarJSONFeed: String { basePath + words.calendar + ".json" }
+  /// One network's JSON Feed of coming meetings: `/netvaerk/<network>/kalender.json`.
+  public func networkCalendarJSONFeed(_ slug: Slug) -> String {
+    network(slug) + words.calendar + ".json"
+  }
+  /// The embeddable list of the site's coming meetings: `/arrangementer/indlejr/`.
+  public var eventsEmbed: String { path(words.events, words.embed) }
+  /// A network's embeddable list: `/netvaerk/<network>/indlejr/`.
+  public func networkEmbed(_ slug: Slug) -> String { network(slug) + words.embed + "/" }
+  /// A topic's embeddable list: `/emner/<topic>/indlejr/`.
+  public func topicEmbed(_ slug: Slug) -> String { topic(slug) + words.embed + "/" }
+  /// The page for partners who want the meetings on their own site: `/arrangementer/del/`.
+  public var share: String { path(words.events, words.share) }
+  public var embedStylesheet: String { basePath + "assets/embed.css" }
+  public var embedScript: String { basePath + "assets/embed.js" }
   /// The iCal file of one event, beside its page.
   public func eventCalendarFile(_ slug: Slug) -> String { event(slug) + slug.rawValue + ".ics" }
   /// The `webcal://` address of a feed, which calendar apps open as a subscription.

@@ -89,6 +89,12 @@ public struct Site: Sendable {
     (members[slug]?.newsletters ?? []).map { newsletters[$0] }
   }
 
+  /// The network's occurrences that have not ended by `now`, soonest first.
+  func upcomingOccurrences(ofNetwork slug: Slug) -> [Occurrence] {
+    occurrencePositions(of: members[slug] ?? NetworkMembers()).lazy.map { self.occurrences[$0] }
+      .filter { $0.endInstant > self.now }
+  }
+
   /// Positions in ``occurrences`` of the occurrences of the network's events, ascending.
   func occurrencePositions(of members: NetworkMembers) -> [Int] {
     members.events.flatMap { occurrencePositions(ofEvent: $0) }.sorted()

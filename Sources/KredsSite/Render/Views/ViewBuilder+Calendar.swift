@@ -32,7 +32,7 @@ extension ViewBuilder {
     let next = months.first { $0 > month }
     view["previous"] = previous.map { monthLink($0) }
     view["next"] = next.map { monthLink($0) }
-    view["subscribe"] = subscribeLinks(feedPath: urls.calendarFeed)
+    view["subscribe"] = subscribeLinks(feedPath: urls.calendarFeed, name: site.settings.title)
     return view
   }
 

@@ -2,13 +2,21 @@ import Foundation
 
 /// Links that put an event or a feed into a reader's calendar app (SITE.md, "iCal feeds").
 extension ViewBuilder {
-  /// Subscribe links for an iCal feed: `webcal://` (opens the calendar app), `https://` (to copy
-  /// into any app) and Google Calendar's "add by URL".
-  func subscribeLinks(feedPath: String) -> View {
+  /// Subscribe links for an iCal feed, one per kind of calendar app: `webcal://` (Apple Calendar,
+  /// Thunderbird and most others open it as a subscription), Google Calendar's `cid` link (with the
+  /// `webcal://` address: the form Google subscribes to rather than imports once), Outlook's
+  /// "add from web" links for Microsoft 365 and Outlook.com (with the `https://` address: the new
+  /// Outlook for Windows drops the `webcal:` scheme), and the `https://` address to copy.
+  func subscribeLinks(feedPath: String, name: String) -> View {
     let webcal = urls.webcal(feedPath)
+    let https = urls.absolute(feedPath)
+    func outlook(_ host: String) -> String {
+      URLQuery.make("https://\(host)/calendar/0/addfromweb", [("url", https), ("name", name)])
+    }
     return View([
-      "webcalURL": webcal, "httpsURL": urls.absolute(feedPath),
+      "webcalURL": webcal, "httpsURL": https,
       "googleURL": "https://calendar.google.com/calendar/r?cid=" + URLQuery.encode(webcal),
+      "outlook365URL": outlook("outlook.office.com"), "outlookComURL": outlook("outlook.live.com"),
     ])
   }
 

@@ -68,17 +68,7 @@ extension ViewBuilder {
         "deadlineISO": registration.deadline.map { dates.iso($0, in: event.timeZone) },
         "capacity": registration.capacity.map(String.init), "price": registration.price,
       ])
-      let closedByDeadline =
-        registration.deadline.map { deadline -> Bool in
-          let closes =
-            deadline.isWholeDay
-            ? LocalDateTime(date: deadline.date.adding(days: 1), time: nil).instant(
-              in: event.timeZone)
-            : deadline.instant(in: event.timeZone)
-          return closes <= site.now
-        } ?? false
-      let over = shown.map { $0.startInstant <= site.now } ?? true
-      info["closed"] = closedByDeadline || over || event.status == .cancelled
+      info["closed"] = isRegistrationClosed(event, registration, next: shown)
       return info
     }
     view["contact"] = person(event.contact)
@@ -146,5 +136,22 @@ extension ViewBuilder {
       "title": page.title, "summary": page.summary,
       "bodyHTML": bodyHTML(page.body, file: page.file),
     ])
+  }
+
+  /// Whether registration is over as of the build: its deadline has passed (a date deadline
+  /// lasts the whole day), the meeting shown (`next`) has begun, or the event is cancelled.
+  func isRegistrationClosed(_ event: Event, _ registration: Registration, next: Occurrence?) -> Bool
+  {
+    let closedByDeadline =
+      registration.deadline.map { deadline -> Bool in
+        let closes =
+          deadline.isWholeDay
+          ? LocalDateTime(date: deadline.date.adding(days: 1), time: nil).instant(
+            in: event.timeZone)
+          : deadline.instant(in: event.timeZone)
+        return closes <= site.now
+      } ?? false
+    let over = next.map { $0.startInstant <= site.now } ?? true
+    return closedByDeadline || over || event.status == .cancelled
   }
 }

@@ -75,7 +75,10 @@ extension ViewBuilder {
     }
     view["contact"] = person(network?.contact)
     view["organisation"] = organisation(site.settings.organisation)
-    view["unsubscribe"] = site.settings.newsletterUnsubscribe
+    // A bare address becomes a `mailto:` link; a merge tag stays for the mail tool to fill in.
+    view["unsubscribe"] = site.settings.newsletterUnsubscribe.map {
+      EmailMessage.Unsubscribe(setting: $0)?.uri ?? $0
+    }
     view["postalAddress"] = site.settings.postalAddress
     view["siteTitle"] = site.settings.title
     view["siteURL"] = urls.absolute(urls.home)
