@@ -1,6 +1,7 @@
 """What the checks of the conformance gate report, and how they name lines.
 
-Shared by icalcheck.py and newslettercheck.py:
+Shared by the checks (icalcheck.py, newslettercheck.py, jsonfeedcheck.py,
+embedcheck.py):
 
 - Findings: the findings about one file, each "file:line: message".
 - Report: what a check gives gate.py (findings, notes, a summary);
@@ -71,3 +72,22 @@ def physical_lines(data: bytes) -> list[tuple[bytes, bytes]]:
     if pos < len(data):
         lines.append((data[pos:], b""))
     return lines
+
+
+# --------------------------------------------------------------------------
+# The checks' self-tests: cases of a small site, broken in one way each
+
+
+def case_passes(name: str, expected: str | None, found: list[str]) -> bool:
+    """One self-test case: no finding when `expected` is None, else a finding
+    holding `expected`. A failing case is printed."""
+    ok = not found if expected is None else any(expected in f for f in found)
+    if not ok:
+        print(f"selftest FAIL {name}: expected {expected!r}, got: {found}")
+    return ok
+
+
+def selftest_result(total: int, failed: int, note: str = "") -> int:
+    """Prints how many of the self-test's cases pass; the exit code."""
+    print(f"selftest: {total - failed} of {total} cases pass{note}")
+    return 1 if failed else 0

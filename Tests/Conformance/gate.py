@@ -54,7 +54,6 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
-import html.parser
 import http.server
 import io
 import json
@@ -71,6 +70,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pages import parse_page
 from screenshot import save_full_page
 
 REPO = Path(__file__).resolve().parents[2]
@@ -121,55 +121,6 @@ class Result:
 
 # --------------------------------------------------------------------------
 # The built site
-
-
-class LinkParser(html.parser.HTMLParser):
-    """Collects hrefs, ids, the canonical link, lang, robots noindex and
-    JSON-LD blocks of a page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hrefs: list[tuple[str, int]] = []  # (href, line)
-        self.ids: set[str] = set()
-        self.canonical: str | None = None
-        self.lang: str | None = None
-        self.noindex = False  # <meta name="robots" content="noindex">
-        self.json_ld: list[str] = []
-        self._in_json_ld = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"])
-        if tag == "html":
-            self.lang = a.get("lang")
-        elif tag == "a" and a.get("href"):
-            self.hrefs.append((a["href"], self.getpos()[0]))
-        elif tag == "link" and a.get("rel") == "canonical":
-            self.canonical = a.get("href")
-        elif (tag == "meta" and (a.get("name") or "").strip().lower() == "robots"
-              and "noindex" in re.split(r"[\s,]+", (a.get("content") or "").lower())):
-            self.noindex = True
-        elif tag == "script" and a.get("type") == "application/ld+json":
-            self._in_json_ld = True
-            self.json_ld.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_json_ld = False
-
-    def handle_data(self, data):
-        if self._in_json_ld:
-            self.json_ld[-1] += data
-
-
-@functools.lru_cache(maxsize=None)
-def parse_page(path: Path) -> LinkParser:
-    p = LinkParser()
-    p.feed(path.read_text(encoding="utf-8"))
-    return p
 
 
 class Site:
@@ -465,16 +416,22 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class LocalServer:
-    """Python's http.server on 127.0.0.1 and a free port, in a thread."""
+    """Python's http.server on 127.0.0.1 and a free port, in a thread, serving
+    `folder` under `base_path` (the site under its base URL's path; a folder
+    of partner pages, for the embed check's second origin, under /)."""
 
-    def __init__(self, site: Site) -> None:
-        handler = type("SiteHandler", (QuietHandler,), {"base_path": site.base_path})
+    def __init__(self, folder: Path, base_path: str = "/") -> None:
+        handler = type("SiteHandler", (QuietHandler,), {"base_path": base_path})
         self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(site.root)))
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
         self.httpd.daemon_threads = True
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.base = self.origin + site.base_path
+        self.base = self.origin + base_path
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @classmethod
+    def of_site(cls, site: Site) -> "LocalServer":
+        return cls(site.root, site.base_path)
 
     def __enter__(self) -> "LocalServer":
         self.thread.start()
@@ -810,7 +767,7 @@ def main(argv: list[str]) -> int:
     started = time.monotonic()
     print(f"Conformance gate: {site.root} (base URL {site.base_url}, language {site.lang})", flush=True)
     results: list[Result] = []
-    with LocalServer(site) as server:
+    with LocalServer.of_site(site) as server:
         runners = {
             "html": lambda: check_html(site),
             "feeds": lambda: check_feeds(site),
