@@ -89,9 +89,11 @@ $(DIST_BIN): deps $(shell find Sources Plugins templates -type f 2>/dev/null) Pa
 	  $(STATIC_FLAGS)
 
 # The man page, from the command's own help by swift-argument-parser's manual plugin (it
-# builds every product first: in debug, which `make test` has already built).
+# builds every product first: in debug, which `make test` has already built). Dated by the last
+# commit, so that the packages are the same bytes on any day.
 manual: deps
-	$(SWIFT) package plugin generate-manual --configuration debug > /dev/null
+	$(SWIFT) package plugin generate-manual --configuration debug \
+	  --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" > /dev/null
 	@test -s $(MANPAGE)
 
 dist: $(DIST_BIN) manual
