@@ -11,7 +11,9 @@ set -euo pipefail
 
 binary=$1
 manpage=$2
-version=$("$binary" --version | head -1 | awk '{print $2}')
+# Readers that stop early would end the writer with SIGPIPE, which pipefail turns into a failure:
+# every pipe here reads its input to the end.
+version=$("$binary" --version | awk 'NR == 1 {print $2}')
 arch=$(uname -m)
 debarch=$(dpkg --print-architecture)
 out=dist
@@ -46,10 +48,10 @@ install -D -m 644 README.md "$root/usr/share/doc/kreds/README.md"
 # Depends: the package of each library the binary loads, at least the version built against.
 depends=()
 for library in $(objdump -p "$binary" | awk '/NEEDED/ {print $2}' | sort -u); do
-  path=$(ldconfig -p | awk -v lib="$library" '$1 == lib {print $NF; exit}')
+  path=$(ldconfig -p | awk -v lib="$library" '$1 == lib && !found {print $NF; found = 1}')
   [ -n "$path" ] || { echo "make-dist: $library is not installed here" >&2; exit 1; }
-  package=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) \
-    || package=$(dpkg -S "$path" | head -1 | cut -d: -f1)
+  package=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | awk -F: 'NR == 1 {print $1}') \
+    || package=$(dpkg -S "$path" | awk -F: 'NR == 1 {print $1}')
   depends+=("$package")
 done
 depends_line=""
