@@ -99,14 +99,6 @@ public enum NewSite {
     }
   }
 
-  /// `https://` or `http://` with a host, as `base_url` needs.
-  public static func isWebAddress(_ text: String) -> Bool {
-    guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-      scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty
-    else { return false }
-    return url.query == nil && url.fragment == nil
-  }
-
   private static func siteYAML(title: String, baseURL: String, danish: Bool) -> String {
     let address = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
     if danish {

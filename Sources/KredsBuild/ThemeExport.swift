@@ -1,4 +1,5 @@
 import Foundation
+import KredsDefaultTheme
 
 /// `kreds theme export`: the theme compiled into the binary, written out as files, into a folder
 /// that is new or empty, never over a file.
@@ -12,7 +13,7 @@ public enum ThemeExport {
       advice: "name a new folder, e.g. 'kreds theme export templates'")
     var written: [URL] = []
     do {
-      for (path, bytes) in ThemeLoader.builtInFiles {
+      for (path, bytes) in DefaultTheme.files {
         let url = folder.appendingPathComponent(path)
         try fileManager.createDirectory(
           at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -30,6 +31,6 @@ public enum ThemeExport {
       throw BuildError(
         "cannot write the theme into '\(folder.relativePath)': \(error.localizedDescription)")
     }
-    return ThemeLoader.builtInFiles.map(\.path).sorted()
+    return DefaultTheme.files.map(\.path).sorted()
   }
 }

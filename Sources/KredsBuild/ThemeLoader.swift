@@ -76,9 +76,6 @@ public enum ThemeLoader {
     }
   }
 
-  /// The default theme's files, to start a theme of one's own from (`kreds theme export`).
-  public static var builtInFiles: [(path: String, bytes: [UInt8])] { DefaultTheme.files }
-
   private static func listFiles(_ folder: URL) throws -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else {
       throw BuildError("cannot read the templates folder '\(folder.path)'")

@@ -27,7 +27,7 @@ struct InitCommand: ParsableCommand {
         "--language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")), found '\(language)'"
       )
     }
-    if let baseURL, !NewSite.isWebAddress(baseURL) {
+    if let baseURL, !SiteSettings.isUsableBaseURL(baseURL) {
       throw ValidationError(
         "--base-url must be a web address like 'https://netvaerk.example.dk/', found '\(baseURL)'")
     }

@@ -24,11 +24,21 @@ extension PageJob {
     case .latestNewsletter(let network): path = urls.latestNewsletter(network: network)
     case .calendar: path = urls.calendar
     case .calendarMonth(let year, let month): path = urls.calendar(year: year, month: month)
-    case .embed(.site): path = urls.eventsEmbed
-    case .embed(.network(let index)): path = urls.networkEmbed(site.networks[index].slug)
-    case .embed(.topic(let slug)): path = urls.topicEmbed(slug)
+    case .embed(let scope): path = scope.path(site: site, urls: urls)
     case .share: path = urls.share
     }
     return urls.outputFile(path)
+  }
+}
+
+extension PageJob.EmbedScope {
+  /// The address of the embeddable list: `arrangementer/indlejr/`, `netvaerk/<n>/indlejr/`,
+  /// `emner/<t>/indlejr/`.
+  func path(site: Site, urls: SiteURLs) -> String {
+    switch self {
+    case .site: return urls.eventsEmbed
+    case .network(let index): return urls.networkEmbed(site.networks[index].slug)
+    case .topic(let slug): return urls.topicEmbed(slug)
+    }
   }
 }

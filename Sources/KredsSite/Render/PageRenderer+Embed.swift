@@ -14,8 +14,7 @@ extension PageRenderer {
     case .network(let index):
       return site.upcomingOccurrences(ofNetwork: site.networks[index].slug)
     case .topic(let slug):
-      let events = Set(tags.entries[slug]?.events ?? [])
-      return site.occurrences.filter { events.contains($0.eventIndex) && $0.endInstant > site.now }
+      return occurrences(ofTopic: slug).filter { $0.endInstant > site.now }
     }
   }
 
@@ -27,14 +26,6 @@ extension PageRenderer {
       let network = site.networks[index]
       return (network.title, urls.network(network.slug))
     case .topic(let slug): return (tags.entries[slug]?.name ?? slug.rawValue, urls.topic(slug))
-    }
-  }
-
-  private func embedPath(_ scope: PageJob.EmbedScope) -> String {
-    switch scope {
-    case .site: return urls.eventsEmbed
-    case .network(let index): return urls.networkEmbed(site.networks[index].slug)
-    case .topic(let slug): return urls.topicEmbed(slug)
     }
   }
 
@@ -61,14 +52,15 @@ extension PageRenderer {
     context["t"] = builder.textValue
     context["embed"] = embed
     return OutputFile(
-      path: urls.outputFile(embedPath(scope)), text: theme.render(context, template: "embed"))
+      path: urls.outputFile(scope.path(site: site, urls: urls)),
+      text: theme.render(context, template: "embed"))
   }
 
   /// What a page shows partners of one embeddable list: the `<iframe>` to copy, the address of a
   /// live preview, and the feeds of the same meetings.
   func embedSnippet(_ scope: PageJob.EmbedScope) -> View {
     let owner = owner(of: scope)
-    let path = embedPath(scope)
+    let path = scope.path(site: site, urls: urls)
     let frameTitle = "\(builder.label("embedTitle")): \(owner.title)"
     let snippet =
       "<iframe src=\"\(HTMLText.escape(urls.absolute(path)))\" title=\"\(HTMLText.escape(frameTitle))\" "

@@ -7,4 +7,10 @@ extension SiteSettings {
     copy.baseURL = Self.withTrailingSlash(url)
     return copy
   }
+
+  /// Whether `text` can be a site's `base_url`: a web address with a host and no query or
+  /// fragment, the rule `site.yaml` is checked by.
+  public static func isUsableBaseURL(_ text: String) -> Bool {
+    Validation.isWebURL(text) && !text.contains("?") && !text.contains("#")
+  }
 }
