@@ -150,6 +150,8 @@ conformance: site $(VENV)/.installed
 	$(VENV)/bin/python Tests/Conformance/hostilecheck.py build/hostile
 	@# The publishing recipes kreds init writes, through actionlint and check-jsonschema.
 	$(VENV)/bin/python Tests/Conformance/recipecheck.py $(RELEASE_BIN)
+	@# SEQUENCE and LAST-MODIFIED from a git history, read by icalendar and recurring-ical-events.
+	$(VENV)/bin/python Tests/Conformance/historycheck.py $(RELEASE_BIN)
 
 # Kreds against Hugo (Debian's, installed when missing; needs root) on synthetic corpora of 1k,
 # 4k, 16k and 64k content files: cold full builds, median of 5 after a warm-up, peak memory;

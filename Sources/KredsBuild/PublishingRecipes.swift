@@ -1,12 +1,16 @@
 /// The files `kreds init` writes for publishing: a GitHub Actions workflow for GitHub Pages, a
-/// GitLab CI file for GitLab Pages, and the site's README for its editors. Both recipes build on
-/// every push and every morning, because an events site changes with the date; both fetch the
-/// whole history. The gate checks them with actionlint and check-jsonschema.
+/// GitLab CI file for GitLab Pages, and the site's README for its editors. Both recipes publish on
+/// every push, and run every hour to publish when the date has changed the site (a meeting ended,
+/// a `publish:` time came): `kreds next-change`, asked from a little before the last run, tells
+/// whether it did, with no state kept between runs. Both fetch the whole history, which the
+/// calendar sequences are counted from. The gate checks them with actionlint and
+/// check-jsonschema.
 enum PublishingRecipes {
   static let gitHubWorkflow = """
-    # Builds the site with Kreds and publishes it on GitHub Pages: on every push to main, every
-    # morning (an events site changes with the date: meetings pass, the calendar turns), and by
-    # hand from the Actions tab.
+    # Builds the site with Kreds and publishes it on GitHub Pages: on every push to main, by hand
+    # from the Actions tab, and every hour when the date has changed the site (a meeting ended, a
+    # registration closed, a story's publish: time came, the calendar turned). An hourly run that
+    # finds no such change since the runs before it publishes nothing.
     #
     # Set up once (README.md, "Publishing"):
     #   Settings > Pages > Source: GitHub Actions
@@ -18,7 +22,7 @@ enum PublishingRecipes {
       push:
         branches: [main]
       schedule:
-        - cron: "17 4 * * *"
+        - cron: "17 * * * *"
       workflow_dispatch:
 
     permissions:
@@ -33,6 +37,8 @@ enum PublishingRecipes {
     jobs:
       build:
         runs-on: ubuntu-latest
+        outputs:
+          publish: ${{ steps.due.outputs.publish }}
         steps:
           - uses: actions/checkout@v4
             with:
@@ -48,16 +54,36 @@ enum PublishingRecipes {
               mkdir -p "$RUNNER_TEMP/kreds"
               curl -fsSL "$KREDS_DOWNLOAD_URL" | tar -xz -C "$RUNNER_TEMP/kreds" --strip-components=1
               echo "$RUNNER_TEMP/kreds" >> "$GITHUB_PATH"
+          # The history is the whole one (fetch-depth: 0): calendar sequences are counted from it.
+          - name: Decide whether to publish
+            id: due
+            run: |
+              if [ "$GITHUB_EVENT_NAME" != "schedule" ]; then
+                echo "publish=true" >> "$GITHUB_OUTPUT"
+                exit 0
+              fi
+              # The first change after three hours ago: a late or skipped hourly run loses nothing.
+              next=$(kreds next-change --now "$(date -u -d '3 hours ago' +%Y-%m-%dT%H:%M:%SZ)")
+              if [ -n "$next" ] && [ "$(date -u -d "$next" +%s)" -le "$(date -u +%s)" ]; then
+                echo "publish=true" >> "$GITHUB_OUTPUT"
+              else
+                echo "publish=false" >> "$GITHUB_OUTPUT"
+                echo "The site has not changed since the last runs; next change: ${next:-none}"
+              fi
           - name: Check the content
+            if: steps.due.outputs.publish == 'true'
             run: kreds check
           - name: Build the site
+            if: steps.due.outputs.publish == 'true'
             run: kreds build --output site
           - uses: actions/upload-pages-artifact@v3
+            if: steps.due.outputs.publish == 'true'
             with:
               path: site
 
       deploy:
         needs: build
+        if: needs.build.outputs.publish == 'true'
         runs-on: ubuntu-latest
         environment:
           name: github-pages
@@ -70,12 +96,15 @@ enum PublishingRecipes {
 
   static let gitLabCI = """
     # Builds the site with Kreds and publishes it on GitLab Pages: on every push to the default
-    # branch, and on a schedule, because an events site changes with the date.
+    # branch, and on an hourly schedule when the date has changed the site (a meeting ended, a
+    # registration closed, a story's publish: time came, the calendar turned). A scheduled run
+    # that finds no such change stops with exit code 3, shown as an allowed failure, and
+    # publishes nothing.
     #
     # Set up once (README.md, "Publishing"):
     #   Settings > CI/CD > Variables: KREDS_DOWNLOAD_URL, the address of the
     #   kreds-<version>-linux-x86_64.tar.gz release you use.
-    #   Build > Pipeline schedules: a new schedule, every day at 05:17 (Europe/Copenhagen).
+    #   Build > Pipeline schedules: a new schedule, every hour ("17 * * * *").
     pages:
       image: debian:12-slim
       variables:
@@ -89,7 +118,18 @@ enum PublishingRecipes {
         - mkdir -p /opt/kreds
         - curl -fsSL "$KREDS_DOWNLOAD_URL" | tar -xz -C /opt/kreds --strip-components=1
         - export PATH="/opt/kreds:$PATH"
+      allow_failure:
+        exit_codes: [3]
       script:
+        # The first change after three hours ago: a late or skipped hourly run loses nothing.
+        - |
+          if [ "$CI_PIPELINE_SOURCE" = "schedule" ]; then
+            next=$(kreds next-change --now "$(date -u -d '3 hours ago' +%Y-%m-%dT%H:%M:%SZ)")
+            if [ -z "$next" ] || [ "$(date -u -d "$next" +%s)" -gt "$(date -u +%s)" ]; then
+              echo "The site has not changed since the last runs; next change: ${next:-none}"
+              exit 3
+            fi
+          fi
         - kreds check
         - kreds build --output public
       artifacts:
@@ -120,8 +160,9 @@ enum PublishingRecipes {
 
         ## Udgivelse
 
-        Hjemmesiden bygges og udgives af sig selv, når ændringerne kommer i git, og hver morgen,
-        så gamle møder forsvinder fra listerne.
+        Hjemmesiden bygges og udgives af sig selv, når ændringerne kommer i git, og hver time,
+        når datoen har ændret den: et møde er slut, en tilmelding er lukket, eller en historie
+        med `publish:` skal udkomme. Ellers udgives intet.
 
         - **GitHub Pages:** `.github/workflows/kreds.yml`. Vælg én gang Settings → Pages →
           Source: GitHub Actions, og sæt variablen `KREDS_DOWNLOAD_URL` (Settings → Secrets and
@@ -129,10 +170,12 @@ enum PublishingRecipes {
           (`kreds-<version>-linux-x86_64.tar.gz`). Sæt `base_url` i `content/site.yaml` til
           sidens adresse, fx `https://brugernavn.github.io/hjemmeside/`.
         - **GitLab Pages:** `.gitlab-ci.yml`. Sæt variablen `KREDS_DOWNLOAD_URL` under
-          Settings → CI/CD → Variables, og lav en daglig kørsel under Build → Pipeline schedules.
+          Settings → CI/CD → Variables, og lav en kørsel hver time ("17 * * * *") under
+          Build → Pipeline schedules.
         - **Et almindeligt webhotel:** byg med `kreds build`, og kopiér mappen `site/` op, fx med
           `rsync -av --delete site/ bruger@webhotel.example.dk:public_html/` eller med et
-          SFTP-program. Gør det hver dag, fx fra cron på en maskine, der har Kreds.
+          SFTP-program. Gør det hver time, fx fra cron på en maskine, der har Kreds; `kreds
+          next-change` siger, hvornår siden næste gang ændrer sig.
 
         Mappen `site/` laves af Kreds og skal ikke redigeres eller lægges i git.
 
@@ -157,8 +200,9 @@ enum PublishingRecipes {
 
       ## Publishing
 
-      The site is built and published by itself when changes reach git, and every morning, so
-      that past meetings leave the lists.
+      The site is built and published by itself when changes reach git, and every hour when
+      the date has changed it: a meeting ended, a registration closed, or a story with
+      `publish:` is due. Otherwise nothing is published.
 
       - **GitHub Pages:** `.github/workflows/kreds.yml`. Once, choose Settings → Pages → Source:
         GitHub Actions, and set the variable `KREDS_DOWNLOAD_URL` (Settings → Secrets and
@@ -166,10 +210,12 @@ enum PublishingRecipes {
         (`kreds-<version>-linux-x86_64.tar.gz`). Set `base_url` in `content/site.yaml` to the
         site's address, e.g. `https://username.github.io/website/`.
       - **GitLab Pages:** `.gitlab-ci.yml`. Set the variable `KREDS_DOWNLOAD_URL` under
-        Settings → CI/CD → Variables, and add a daily run under Build → Pipeline schedules.
+        Settings → CI/CD → Variables, and add an hourly run ("17 * * * *") under
+        Build → Pipeline schedules.
       - **A plain web host:** build with `kreds build` and copy the `site/` folder up, e.g. with
         `rsync -av --delete site/ user@host.example.dk:public_html/` or an SFTP program. Do it
-        every day, e.g. from cron on a machine that has Kreds.
+        every hour, e.g. from cron on a machine that has Kreds; `kreds next-change` tells when
+        the site next changes.
 
       Kreds makes the `site/` folder: do not edit it or put it in git.
 

@@ -12,12 +12,17 @@ public enum SiteBuilder {
     /// `SOURCE_DATE_EPOCH` when set, else the time of the run; nil reads the environment.
     public var buildTime: Date?
     public var includeDrafts: Bool
+    /// Include items whose `publish:` time is after `now`, marked (`--future`).
+    public var includeFuture = false
     /// The default theme's folder; nil uses `KREDS_THEME`, or else the theme compiled into the
     /// binary (``ThemeLoader/defaultThemeFolder()``).
     public var themeFolder: URL?
     /// Strict template mode (``Theme/checkingNames()``): a name that a template looks up and no
     /// context holds is an error. The tests build every fixture site this way.
     public var strictTemplates = false
+    /// Read the content folder's git history for default `updated` times and event sequences
+    /// (``GitHistory``). `build` and `check` do; previews and tests build from the files alone.
+    public var readsHistory = false
 
     public init(
       contentFolder: URL, templatesFolder: URL?, outputFolder: URL?, baseURL: String? = nil,
@@ -49,6 +54,12 @@ public enum SiteBuilder {
     public var fileCount: Int { Set(diagnostics.map(\.file)).count }
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// The next instant at which the output would differ (nil with errors, or when none).
+    public var nextChange: NextChange? = nil
+    /// The site's time zone, to tell ``nextChange`` in (nil with errors).
+    public var timeZone: TimeZone? = nil
+    /// Said once under the summary: why the git history could not give every file's times.
+    public var notes: [String] = []
   }
 
   /// Validates and renders; writes only when `options.outputFolder` is set and there are no
@@ -64,24 +75,29 @@ public enum SiteBuilder {
     let prepared = try prepare(options, cache: cache)
     var diagnostics = prepared.diagnostics
     guard let site = prepared.site, var theme = prepared.theme else {
-      return Report(diagnostics: diagnostics, files: nil)
+      return Report(diagnostics: diagnostics, files: nil, notes: prepared.notes)
     }
     if options.strictTemplates { theme = theme.checkingNames() }
     let files = SiteRenderer.render(site, theme: theme)
     let missingNames = theme.missingNameDiagnostics()
     if !missingNames.isEmpty {
-      return Report(diagnostics: (diagnostics + missingNames).sorted(), files: nil)
+      return Report(
+        diagnostics: (diagnostics + missingNames).sorted(), files: nil, notes: prepared.notes)
     }
     let sizeProblems = NewsletterEmail.sizeDiagnostics(of: files, site: site).map(
       prepared.displayed)
     if !sizeProblems.isEmpty {
       diagnostics = (diagnostics + sizeProblems).sorted()
-      if diagnostics.containsErrors { return Report(diagnostics: diagnostics, files: nil) }
+      if diagnostics.containsErrors {
+        return Report(diagnostics: diagnostics, files: nil, notes: prepared.notes)
+      }
     }
     if let output = options.outputFolder {
       try SiteWriter.write(files, to: output, contentFolder: options.contentFolder)
     }
-    return Report(diagnostics: diagnostics, files: files)
+    return Report(
+      diagnostics: diagnostics, files: files, nextChange: site.nextChange,
+      timeZone: site.settings.timeZone, notes: prepared.notes)
   }
 
   /// What `serve` shows after a change: the site with its files rendered on request.
@@ -114,9 +130,15 @@ public enum SiteBuilder {
     var site: Site?
     var theme: Theme?
     var displayed: @Sendable (Diagnostic) -> Diagnostic
+    var notes: [String] = []
   }
 
   static func prepare(_ options: Options, cache: ParseCache?) throws -> Prepared {
+    // The git history is read while the theme and content are read and parsed: its time is
+    // mostly git's own, in processes of their own.
+    let contentFolder = options.contentFolder
+    let history =
+      options.readsHistory ? Pending { GitHistory.read(contentFolder: contentFolder) } : nil
     // The theme is read on another core while the content is listed. Its problems come first,
     // as when the two were read one after the other.
     let themeFolder = options.themeFolder ?? ThemeLoader.defaultThemeFolder()
@@ -159,11 +181,13 @@ public enum SiteBuilder {
     for (index, result) in zip(toParse, fresh) { parsed[index] = result }
     cache?.forgetAllBut(others)
 
+    var resolveOptions = SiteResolver.Options(
+      now: options.now, buildTime: try options.buildTime ?? BuildTime.fromEnvironment(),
+      includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
+    resolveOptions.includeFuture = options.includeFuture
+    resolveOptions.history = history?.value ?? .none
     let resolved = SiteResolver.resolve(
-      (parsedSettings.map { [$0] } ?? []) + parsed.compactMap { $0 },
-      options: SiteResolver.Options(
-        now: options.now, buildTime: try options.buildTime ?? BuildTime.fromEnvironment(),
-        includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
+      (parsedSettings.map { [$0] } ?? []) + parsed.compactMap { $0 }, options: resolveOptions)
     // Printed paths start at the content folder as the editor named it.
     let displayed: @Sendable (Diagnostic) -> Diagnostic = { diagnostic in
       var copy = diagnostic
@@ -175,9 +199,13 @@ public enum SiteBuilder {
     diagnostics.sort()
     guard let site = resolved.site, let theme = themeResult.theme, !diagnostics.containsErrors
     else {
-      return Prepared(diagnostics: diagnostics, site: nil, theme: nil, displayed: displayed)
+      return Prepared(
+        diagnostics: diagnostics, site: nil, theme: nil, displayed: displayed,
+        notes: resolveOptions.history.notes)
     }
-    return Prepared(diagnostics: diagnostics, site: site, theme: theme, displayed: displayed)
+    return Prepared(
+      diagnostics: diagnostics, site: site, theme: theme, displayed: displayed,
+      notes: resolveOptions.history.notes)
   }
 
   /// The content folder as the editor named it, so printed paths open from where they stand:

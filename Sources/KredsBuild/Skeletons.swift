@@ -41,6 +41,7 @@ struct Skeletons {
     # tags: [energi]
     # image: media/netvaerk.jpg
     # image_alt: Beskriv billedet
+    # publish: 2027-01-11 08:00  # ikke på siden før dette tidspunkt
     ---
 
     Beskriv netværkets formål, hvem det er for, og hvordan man bliver medlem.
@@ -66,6 +67,7 @@ struct Skeletons {
     # agenda:
     #   - {time: "09:00", title: Velkomst}
     # tags: [energi]
+    # publish: 2027-01-11 08:00  # ikke på siden før dette tidspunkt
     ---
 
     Skriv om mødet: hvad sker der, og hvem er det for?
@@ -85,6 +87,7 @@ struct Skeletons {
     # tags: [energi]
     # image: media/historier/billede.jpg
     # image_alt: Beskriv billedet
+    # publish: 2027-01-11 08:00  # ikke på siden før dette tidspunkt
     ---
 
     Første afsnit fortæller historien kort. Resten giver detaljerne.
@@ -102,6 +105,7 @@ struct Skeletons {
     # stories: auto             # or a list of story slugs
     # events: auto              # or a list of event slugs
     # exclude: []
+    # publish: 2027-01-11 08:00  # ikke på siden før dette tidspunkt
     ---
 
     Skriv en kort indledning til nyhedsbrevet.
@@ -125,6 +129,7 @@ struct Skeletons {
     # tags: [energy]
     # image: media/network.jpg
     # image_alt: Describe the picture
+    # publish: 2027-01-11 08:00  # not on the site before this time
     ---
 
     Describe the network's purpose, who it is for, and how to join.
@@ -150,6 +155,7 @@ struct Skeletons {
     # agenda:
     #   - {time: "09:00", title: Welcome}
     # tags: [energy]
+    # publish: 2027-01-11 08:00  # not on the site before this time
     ---
 
     Write about the meeting: what happens, and who is it for?
@@ -169,6 +175,7 @@ struct Skeletons {
     # tags: [energy]
     # image: media/stories/picture.jpg
     # image_alt: Describe the picture
+    # publish: 2027-01-11 08:00  # not on the site before this time
     ---
 
     The first paragraph tells the story in short. The rest gives the details.
@@ -186,6 +193,7 @@ struct Skeletons {
     # stories: auto             # or a list of story slugs
     # events: auto              # or a list of event slugs
     # exclude: []
+    # publish: 2027-01-11 08:00  # not on the site before this time
     ---
 
     Write a short introduction to the newsletter.

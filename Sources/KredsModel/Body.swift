@@ -9,6 +9,9 @@ public enum LinkTarget: Hashable, Sendable {
   case newsletter(network: Slug?, slug: Slug, fragment: String?)
   /// A file under `media/`, as a path relative to the content folder (`media/x/y.pdf`).
   case media(String)
+  /// An item not published yet (its `publish:` time is later): the link is left out and its
+  /// text shown alone.
+  case withheld
 }
 
 /// A link or image destination found in a Markdown body, before it is resolved.
@@ -53,20 +56,32 @@ public struct Body: Hashable, Sendable {
 
   /// The HTML with every quoted placeholder replaced by its link's quoted `url`, in one pass: a
   /// replacement per link would read the whole body once per link, and a pasted list of
-  /// 50,000 addresses would take minutes.
-  public func html(linkingWith url: (Int) -> String) -> String {
+  /// 50,000 addresses would take minutes. A nil `url` leaves the link out: its `<a>` element
+  /// is replaced by its text.
+  public func html(linkingWith url: (Int) -> String?) -> String {
     guard !links.isEmpty else { return html }
     let quote = UInt8(ascii: "\"")
     let marker = Array(("\"" + Body.placeholder(0).dropLast()).utf8)
+    let anchorOpen = Array("<a ".utf8)
+    let anchorClose = Array("</a>".utf8)
     var result: [UInt8] = []
     result.reserveCapacity(html.utf8.count + links.count * 40)
+    // Closing tags still to drop, of anchors whose link was left out (links do not nest).
+    var unwrapped = 0
     var html = html
     html.withUTF8 { bytes in
+      func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+        bytes.count - index >= pattern.count
+          && pattern.indices.allSatisfy { bytes[index + $0] == pattern[$0] }
+      }
       var index = 0
       while index < bytes.count {
-        if bytes[index] == quote, bytes.count - index > marker.count,
-          marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] })
-        {
+        if unwrapped > 0, bytes[index] == UInt8(ascii: "<"), matches(anchorClose, at: index) {
+          unwrapped -= 1
+          index += anchorClose.count
+          continue
+        }
+        if bytes[index] == quote, bytes.count - index > marker.count, matches(marker, at: index) {
           var end = index + marker.count
           var number = 0
           while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"),
@@ -78,8 +93,23 @@ public struct Body: Hashable, Sendable {
           if end > index + marker.count, end < bytes.count, bytes[end] == quote,
             number < links.count
           {
+            if let replacement = url(number) {
+              result.append(quote)
+              result.append(contentsOf: replacement.utf8)
+              result.append(quote)
+              index = end + 1
+              continue
+            }
+            // Left out: drop the anchor's start tag, back to its "<a " and on to its ">".
+            if let tagStart = Self.lastAnchorStart(in: result, pattern: anchorOpen),
+              let tagEnd = bytes[(end + 1)...].firstIndex(of: UInt8(ascii: ">"))
+            {
+              result.removeSubrange(tagStart...)
+              unwrapped += 1
+              index = tagEnd + 1
+              continue
+            }
             result.append(quote)
-            result.append(contentsOf: url(number).utf8)
             result.append(quote)
             index = end + 1
             continue
@@ -90,5 +120,17 @@ public struct Body: Hashable, Sendable {
       }
     }
     return String(decoding: result, as: UTF8.self)
+  }
+
+  /// Where the `<a ` tag that the end of `bytes` is inside of begins; nil when the end is not
+  /// inside an anchor's start tag.
+  private static func lastAnchorStart(in bytes: [UInt8], pattern: [UInt8]) -> Int? {
+    var index = bytes.count - pattern.count
+    while index >= 0 {
+      if bytes[index] == UInt8(ascii: ">") { return nil }
+      if pattern.indices.allSatisfy({ bytes[index + $0] == pattern[$0] }) { return index }
+      index -= 1
+    }
+    return nil
   }
 }

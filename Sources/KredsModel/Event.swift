@@ -57,6 +57,14 @@ public struct Registration: Hashable, Sendable {
     self.capacity = capacity
     self.price = price
   }
+
+  /// When the deadline passes: at its time, or at the end of its day for a date alone.
+  public func deadlineEnd(in zone: TimeZone) -> Date? {
+    guard let deadline else { return nil }
+    return deadline.isWholeDay
+      ? LocalDateTime(date: deadline.date.adding(days: 1), time: nil).instant(in: zone)
+      : deadline.instant(in: zone)
+  }
 }
 
 /// One line of an event's programme.

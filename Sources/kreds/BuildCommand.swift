@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
         line += " (\(Summary.plural(report.warningCount, "warning", "warnings")))"
       }
       Output.standardError(line)
+      Summary.nextChange(report).map(Output.standardError)
+      Summary.notes(report).forEach(Output.standardError)
     }
+    if options.format == .json { Output.standardError(Summary.json(report)) }
   }
 }

@@ -18,6 +18,9 @@ struct CheckCommand: ParsableCommand {
         "Checked: no errors in \(Summary.plural(report.pageCount, "page", "pages")) (\(Summary.seconds(since: started)))"
       if report.warningCount > 0 { line = "Checked: \(Summary.problems(report))" }
       Output.standardError(line)
+      Summary.nextChange(report).map(Output.standardError)
+      Summary.notes(report).forEach(Output.standardError)
     }
+    if options.format == .json { Output.standardError(Summary.json(report)) }
   }
 }

@@ -27,6 +27,13 @@ struct ContentOptions: ParsableArguments {
   @Flag(name: .long, help: "Include items marked 'draft: true'.")
   var drafts = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Include items whose 'publish:' time has not come yet, each marked with that time (to preview them)."
+  )
+  var future = false
+
   @Option(
     name: .long,
     help: "Diagnostics as text, json (one object a line) or github (Actions annotations).")
@@ -54,6 +61,7 @@ struct ContentOptions: ParsableArguments {
       templatesFolder: URL(fileURLWithPath: templates),
       outputFolder: output, baseURL: baseURL, now: try nowDate(), includeDrafts: drafts)
     options.strictTemplates = strictTemplates
+    options.includeFuture = future
     return options
   }
 
@@ -64,7 +72,9 @@ struct ContentOptions: ParsableArguments {
     let progress = Progress(verb, enabled: !quiet && format == .text)
     let report: SiteBuilder.Report
     do {
-      report = try SiteBuilder.run(builderOptions(output: output))
+      var options = try builderOptions(output: output)
+      options.readsHistory = true
+      report = try SiteBuilder.run(options)
     } catch let error as BuildError {
       progress.finish()
       Output.standardError("error: \(error.description)")

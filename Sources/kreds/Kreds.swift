@@ -11,7 +11,7 @@ struct Kreds: AsyncParsableCommand {
     version: KredsVersion.description,
     subcommands: [
       InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self,
-      ThemeCommand.self,
+      ThemeCommand.self, NextChangeCommand.self,
     ]
   )
 

@@ -146,8 +146,21 @@ import Testing
     let run = try kreds(["build", "--now", "2026-11-23 12:00"], in: folder)
     #expect(run.status == 0)
     #expect(run.errors.hasPrefix("Built "))
-    #expect(run.errors.contains(" pages, ") && run.errors.hasSuffix("→ site/\n"))
+    let lines = run.errors.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(lines)")
+    #expect(lines.first?.contains(" pages, ") == true && lines.first?.hasSuffix("→ site/") == true)
+    // A site of the example's moment changes next at midnight, when "today" moves.
+    #expect(lines.last?.hasPrefix("next change: 2026-11-24 00:00 (") == true, "\(lines)")
     #expect(
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
+
+    let next = try kreds(["next-change", "--now", "2026-11-23 12:00"], in: folder)
+    #expect(next.status == 0)
+    #expect(next.output == "2026-11-24T00:00:00+01:00\n")
+    let json = try kreds(["check", "--now", "2026-11-23 12:00", "--format", "json"], in: folder)
+    let summary = json.errors.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(summary.hasPrefix("{\"summary\":{") && summary.hasSuffix("}}"), "\(json.errors)")
+    #expect(summary.contains("\"next_change\":\"2026-11-24T00:00:00+01:00\""))
+    #expect(summary.contains("\"next_change_kind\":\"newDay\""))
   }
 }

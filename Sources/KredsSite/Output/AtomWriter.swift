@@ -56,7 +56,8 @@ struct AtomWriter {
       return Entry(
         title: builder.newsletterTitle(issue),
         url: urls.absolute(builder.newsletterPath(issue)), published: published,
-        updated: published, author: nil, summary: issue.preheader, html: render(issue))
+        updated: site.lastChanged(file: issue.file, notBefore: published), author: nil,
+        summary: issue.preheader, html: render(issue))
     }
     return feed(
       title: "\(network.title) · \(builder.label("newsletters"))", subtitle: network.summary,
@@ -79,7 +80,7 @@ struct AtomWriter {
       "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(urls.absolute(feedPath)))\"/>\n"
     xml +=
       "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(urls.absolute(pagePath)))\"/>\n"
-    xml += "  <updated>\(builder.dates.isoInstant(updated, zone: zone))</updated>\n"
+    xml += "  <updated>\(DateText.isoInstant(updated, zone: zone))</updated>\n"
     xml +=
       "  <author><name>\(XMLText.escape(site.settings.organisation?.name ?? site.settings.title))</name>"
     if let email = site.settings.organisation?.email {
@@ -94,8 +95,8 @@ struct AtomWriter {
       xml += "    <id>\(XMLText.escape(entry.url))</id>\n"
       xml +=
         "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(entry.url))\"/>\n"
-      xml += "    <published>\(builder.dates.isoInstant(entry.published, zone: zone))</published>\n"
-      xml += "    <updated>\(builder.dates.isoInstant(entry.updated, zone: zone))</updated>\n"
+      xml += "    <published>\(DateText.isoInstant(entry.published, zone: zone))</published>\n"
+      xml += "    <updated>\(DateText.isoInstant(entry.updated, zone: zone))</updated>\n"
       if let author = entry.author {
         xml += "    <author><name>\(XMLText.escape(author))</name></author>\n"
       }
@@ -110,7 +111,10 @@ struct AtomWriter {
     return OutputFile(path: urls.outputFile(feedPath), text: xml)
   }
 
+  /// The story's own `updated:`, else its last commit (never before its date).
   private func updatedInstant(_ story: Story) -> Date {
-    (story.updated ?? story.date).instant(in: site.settings.timeZone)
+    let zone = site.settings.timeZone
+    if let updated = story.updated { return updated.instant(in: zone) }
+    return site.lastChanged(file: story.file, notBefore: story.date.instant(in: zone))
   }
 }

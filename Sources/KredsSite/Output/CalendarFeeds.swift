@@ -128,11 +128,13 @@ struct CalendarFeeds {
     guard let last = occurrences.last else { return nil }
     // A series starts at `start` even when that date is an `except` date: the rule and its
     // EXDATEs give the meetings, as calendar apps expand them.
-    let stamp = event.updated.map { $0.instant(in: event.timeZone) } ?? site.buildTime
+    // The event's own `updated:`, else its last commit: the same bytes for the same commit.
+    let changed =
+      event.updated.map { $0.instant(in: event.timeZone) } ?? site.lastCommitted[event.file]
     var calendarEvent = CalendarEvent(
-      uid: site.calendarUID(of: event), stamp: stamp, start: event.start, end: event.effectiveEnd,
-      timeZone: event.timeZone, summary: event.title)
-    calendarEvent.lastModified = event.updated.map { $0.instant(in: event.timeZone) }
+      uid: site.calendarUID(of: event), stamp: changed ?? site.buildTime, start: event.start,
+      end: event.effectiveEnd, timeZone: event.timeZone, summary: event.title)
+    calendarEvent.lastModified = changed
     calendarEvent.description = description(event)
     calendarEvent.url = urls.absolute(urls.event(event.slug))
     calendarEvent.location = event.location.map(ViewBuilder.locationText)

@@ -138,7 +138,8 @@ public struct NewsletterEmail {
     }
     let introLinks = (site.linkTargets[newsletter.file] ?? []).enumerated().compactMap {
       index, target -> String? in
-      guard newsletter.body.links.indices.contains(index), !newsletter.body.links[index].isImage
+      guard newsletter.body.links.indices.contains(index), !newsletter.body.links[index].isImage,
+        target != .withheld
       else { return nil }
       let url = urls.url(of: target)
       return url.hasPrefix("/") ? urls.absolute(url) : url

@@ -53,3 +53,14 @@ enum ContentPath: Equatable {
     return String(name[..<dot])
   }
 }
+
+extension ContentPath {
+  /// The network whose folder holds the event, story or newsletter at `path`, if any.
+  static func networkFolder(of path: String) -> Slug? {
+    switch classify(path) {
+    case .event(let network, _), .story(let network, _), .newsletter(let network, _):
+      return network.flatMap(Slug.init)
+    default: return nil
+    }
+  }
+}

@@ -113,11 +113,11 @@ final class DateText {
   /// ISO 8601 for `<time datetime>` and feeds: `2023-01-25T09:00:00+01:00`, or the day alone.
   func iso(_ value: LocalDateTime, in zone: TimeZone) -> String {
     guard value.time != nil else { return value.date.description }
-    return isoInstant(value.instant(in: zone), zone: zone)
+    return Self.isoInstant(value.instant(in: zone), zone: zone)
   }
 
   /// RFC 3339 with the zone's offset at that instant.
-  func isoInstant(_ instant: Date, zone: TimeZone) -> String {
+  static func isoInstant(_ instant: Date, zone: TimeZone) -> String {
     let offset = zone.secondsFromGMT(for: instant)
     let local = LocalDate(
       daysSinceEpoch: Int(

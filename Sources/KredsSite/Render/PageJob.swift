@@ -37,4 +37,22 @@ enum PageJob: Sendable {
     if case .embed = self { return false }
     return true
   }
+
+  /// When the one item the page shows last changed, for the sitemap's `lastmod`: its own
+  /// `updated:`, else its last commit; nil for lists and without either.
+  func lastChanged(site: Site) -> Date? {
+    let zone = site.settings.timeZone
+    switch self {
+    case .network(let index): return site.lastCommitted[site.networks[index].file]
+    case .event(let index):
+      let event = site.events[index]
+      return event.updated?.instant(in: event.timeZone) ?? site.lastCommitted[event.file]
+    case .story(let index):
+      let story = site.stories[index]
+      return story.updated?.instant(in: zone) ?? site.lastCommitted[story.file]
+    case .newsletter(let index): return site.lastCommitted[site.newsletters[index].file]
+    case .page(let index): return site.lastCommitted[site.pages[index].file]
+    default: return nil
+    }
+  }
 }

@@ -77,7 +77,8 @@ struct PageRenderer {
 
   func output(
     template: String, path: String, title: String, description: String?, ogType: String = "website",
-    image: Image? = nil, feeds: [View] = [], view: View, outputPath: String? = nil
+    image: Image? = nil, feeds: [View] = [], view: View, outputPath: String? = nil,
+    sourceFile: String? = nil
   ) -> OutputFile {
     var context = view
     context["lang"] = site.settings.language.rawValue
@@ -92,6 +93,10 @@ struct PageRenderer {
       "imageURL": image.map { urls.absolute(urls.media($0.path.value)) }, "imageAlt": image?.alt,
     ])
     page["feeds"] = [View(["title": builder.label("storiesFeed"), "url": urls.feed])] + feeds
+    // Shown by --future before the item's publish time, so a preview is not mistaken for the site.
+    page["scheduledText"] = sourceFile.flatMap { site.scheduled[$0] }.map {
+      "\(builder.label("scheduled")) \(builder.dates.dateTime($0.written.value))"
+    }
     context["page"] = page
     let html = theme.render(context, template: template)
     return OutputFile(path: outputPath ?? urls.outputFile(path), text: html)
@@ -110,8 +115,10 @@ struct PageRenderer {
     }
     var view = View([
       "title": site.settings.title, "description": site.settings.description,
-      "homeURL": urls.home, "cssURL": urls.stylesheet, "feedURL": urls.feed,
+      "homeURL": urls.home, "cssURL": urls.stylesheet, "timeScriptURL": urls.timeScript,
+      "feedURL": urls.feed,
       "locale": site.settings.language == .da ? "da_DK" : "en_GB",
+      "timeZone": site.settings.timeZone.identifier,
     ])
     view["organisation"] = builder.organisation(site.settings.organisation)
     view["menu"] = menu
@@ -176,7 +183,7 @@ struct PageRenderer {
     return output(
       template: "network", path: urls.network(network.slug), title: network.title,
       description: network.summary,
-      image: network.image, feeds: [feed], view: view)
+      image: network.image, feeds: [feed], view: view, sourceFile: network.file)
   }
 
   private func archiveYearsView(current: Int?) -> [View] {
@@ -218,7 +225,7 @@ struct PageRenderer {
     return output(
       template: "event", path: urls.event(event.slug), title: event.title,
       description: event.summary,
-      image: event.image, view: view)
+      image: event.image, view: view, sourceFile: event.file)
   }
 
   private func stories(_ number: Int) -> OutputFile {
@@ -257,7 +264,7 @@ struct PageRenderer {
     return output(
       template: "story", path: urls.story(story.slug), title: story.title,
       description: story.effectiveSummary,
-      ogType: "article", image: story.image, view: view)
+      ogType: "article", image: story.image, view: view, sourceFile: story.file)
   }
 
   private func tag(_ slug: Slug) -> OutputFile {
@@ -286,7 +293,7 @@ struct PageRenderer {
     view["content"] = builder.pageView(page)
     return output(
       template: "page", path: urls.page(page.slug), title: page.title, description: page.summary,
-      view: view)
+      view: view, sourceFile: page.file)
   }
 
   /// A month of the calendar; `nil` is the entry page, which shows the month of `now`.
@@ -312,7 +319,7 @@ struct PageRenderer {
       template: "newsletter", path: path, title: builder.newsletterTitle(newsletter),
       description: newsletter.preheader, ogType: "article",
       feeds: newsletterFeeds(newsletter.network),
-      view: view)
+      view: view, sourceFile: newsletter.file)
     if latest, let network = newsletter.network {
       file.path = urls.outputFile(urls.latestNewsletter(network: network))
     }

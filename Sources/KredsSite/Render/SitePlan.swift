@@ -63,7 +63,9 @@ public struct SitePlan: Sendable {
         text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.sitemap))\n")
     ]
     // A preview seldom shows the sitemap: it is made when asked for.
-    if !onRequest { fixed.append(Self.sitemap(jobs: jobs, pathsOfJob: pathsOfJob, urls: urls)) }
+    if !onRequest {
+      fixed.append(Self.sitemap(jobs: jobs, pathsOfJob: pathsOfJob, site: site, urls: urls))
+    }
     for (name, bytes) in theme.assets {
       fixed.append(OutputFile(path: "assets/" + name, content: .bytes(bytes)))
     }
@@ -72,18 +74,27 @@ public struct SitePlan: Sendable {
   }
 
   /// The sitemap lists every page the jobs make, but the embeddable lists.
-  static func sitemap(jobs: [Job], pathsOfJob: [[String]], urls: SiteURLs) -> OutputFile {
+  static func sitemap(jobs: [Job], pathsOfJob: [[String]], site: Site, urls: SiteURLs)
+    -> OutputFile
+  {
+    var lastChanged: [String: Date] = [:]
     let listed = zip(jobs, pathsOfJob).flatMap { job, paths -> [String] in
-      if case .page(let page) = job, !page.isInSitemap { return [] }
+      guard case .page(let page) = job else { return paths }
+      if !page.isInSitemap { return [] }
+      if let changed = page.lastChanged(site: site) {
+        for path in paths { lastChanged[path] = changed }
+      }
       return paths
     }
-    return Sitemap.file(pages: listed, urls: urls)
+    return Sitemap.file(
+      pages: listed, lastChanged: lastChanged, zone: site.settings.timeZone, urls: urls)
   }
 
   /// The sitemap, when the plan was made to render on request and left it out.
   func sitemap() -> OutputFile {
     fixedFiles["sitemap.xml"]
-      ?? Self.sitemap(jobs: jobs, pathsOfJob: pathsOfJob, urls: SiteURLs(settings: site.settings))
+      ?? Self.sitemap(
+        jobs: jobs, pathsOfJob: pathsOfJob, site: site, urls: SiteURLs(settings: site.settings))
   }
 
   /// Every path of the site, sorted.

@@ -122,6 +122,8 @@ public struct SiteURLs: Sendable {
     return "webcal" + url[colon...]
   }
   public var stylesheet: String { basePath + "assets/kreds.css" }
+  /// The script that keeps pages true as time passes in the reader's browser.
+  public var timeScript: String { basePath + "assets/time.js" }
   public func media(_ contentPath: String) -> String { basePath + contentPath }
   public var notFound: String { basePath + "404.html" }
   public var sitemap: String { basePath + "sitemap.xml" }
@@ -154,6 +156,7 @@ public struct SiteURLs: Sendable {
     switch target {
     case .external(let url): return Self.encodingInvalidCharacters(url)
     case .media(let path): return media(path)
+    case .withheld: return ""
     case .network(let slug, let fragment): return withFragment(network(slug), fragment)
     case .event(let slug, let fragment): return withFragment(event(slug), fragment)
     case .story(let slug, let fragment): return withFragment(story(slug), fragment)

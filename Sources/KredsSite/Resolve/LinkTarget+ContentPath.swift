@@ -32,7 +32,7 @@ extension LinkTarget {
     case .page(let slug, _): return .page(slug, fragment: fragment)
     case .newsletter(let network, let slug, _):
       return .newsletter(network: network, slug: slug, fragment: fragment)
-    case .external, .media: return self
+    case .external, .media, .withheld: return self
     }
   }
 }

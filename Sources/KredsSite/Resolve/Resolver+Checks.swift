@@ -2,12 +2,46 @@ import Foundation
 import KredsCalendar
 
 extension Resolver {
-  mutating func keep(_ draft: Bool, _ path: String) -> Bool {
+  /// Whether the item of `files[index]` is published: not a draft (unless drafts are shown) and
+  /// not waiting for its `publish:` time (unless `--future`).
+  mutating func keep(_ draft: Bool, _ index: Int) -> Bool {
+    let path = paths[index]
     if draft, !options.includeDrafts {
       draftPaths.insert(path)
       return false
     }
+    if let publish = pendingPublish(index) {
+      if !options.includeFuture {
+        unpublished[path] = publish
+        return false
+      }
+      scheduled[path] = publish
+    }
     return true
+  }
+
+  /// The `publish:` time of `files[index]` when it is after `now`: its own, or its network's
+  /// when that is later, for an item in a network's folder.
+  mutating func pendingPublish(_ index: Int) -> PublishTime? {
+    var pending = files[index].references.publish.flatMap { $0.instant > options.now ? $0 : nil }
+    if !pendingNetworks.isEmpty, let network = ContentPath.networkFolder(of: paths[index]),
+      let networkTime = pendingNetworks[network],
+      pending.map({ networkTime.instant > $0.instant }) ?? true
+    {
+      pending = networkTime
+    }
+    return pending
+  }
+
+  func findPendingNetworks() -> [Slug: PublishTime] {
+    var pending: [Slug: PublishTime] = [:]
+    for file in files {
+      guard case .network(let network) = file.item, let publish = file.references.publish,
+        publish.instant > options.now
+      else { continue }
+      pending[network.slug] = publish
+    }
+    return pending
   }
 
   mutating func uniqueIndex(_ items: [(Slug, String)], kind: String) -> [Slug: Int] {
@@ -75,6 +109,13 @@ extension Resolver {
   mutating func checkNetworks(_ listed: [Located<String>], file: String, known: Set<Slug>) {
     for reference in listed {
       if let slug = Slug(reference.value), known.contains(slug) { continue }
+      if let slug = Slug(reference.value), let publish = pendingNetworks[slug] {
+        warning(
+          file, reference.location,
+          "network '\(reference.value)' is published from \(publish.written.value); until then this is not shown under it"
+        )
+        continue
+      }
       error(
         file, reference.location,
         "network '\(reference.value)' does not exist"
@@ -142,6 +183,13 @@ extension Resolver {
       networksOfItem = slug.flatMap { site.eventIndex[$0] }.map { site.events[$0].networkSlugs }
     }
     guard let networksOfItem else {
+      if let publish = unpublishedItem(kind: kind, slug: reference.value) {
+        warning(
+          newsletter.file, reference.location,
+          "\(kind) '\(reference.value)' is published from \(publish.written.value); until then this newsletter leaves it out"
+        )
+        return
+      }
       let candidates =
         kind == "story" ? site.stories.map(\.slug.rawValue) : site.events.map(\.slug.rawValue)
       let both = newsletter.exclude.contains(reference) ? "story or event" : kind
@@ -157,5 +205,17 @@ extension Resolver {
         "\(kind) '\(reference.value)' belongs to \(networksOfItem.map { "'\($0)'" }.joined(separator: ", ")), not to this newsletter's network '\(network)'"
       )
     }
+  }
+
+  /// The `publish:` time of the story or event named `slug` when it waits for it.
+  func unpublishedItem(kind: String, slug: String) -> PublishTime? {
+    for (path, publish) in unpublished {
+      switch ContentPath.classify(path) {
+      case .story(_, let found) where kind == "story" && found == slug: return publish
+      case .event(_, let found) where kind == "event" && found == slug: return publish
+      default: continue
+      }
+    }
+    return nil
   }
 }

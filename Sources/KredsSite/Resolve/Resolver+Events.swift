@@ -26,16 +26,13 @@ extension Resolver {
       site.occurrences.lazy.filter { $0.startInstant > site.now }.map(\.eventIndex))
     // By index, and no event copied: a copy retains every string in it.
     for index in site.events.indices where upcomingEvents.contains(index) {
-      guard let deadline = site.events[index].registration?.deadline,
+      guard let registration = site.events[index].registration,
+        let deadline = registration.deadline,
+        let deadlineEnd = registration.deadlineEnd(in: site.events[index].timeZone),
         site.events[index].status == .scheduled
       else {
         continue
       }
-      let zone = site.events[index].timeZone
-      let deadlineEnd =
-        deadline.isWholeDay
-        ? LocalDateTime(date: deadline.date.adding(days: 1), time: nil).instant(in: zone)
-        : deadline.instant(in: zone)
       if deadlineEnd <= site.now {
         warning(
           site.events[index].file,

@@ -53,6 +53,13 @@ extension Resolver {
     }
     if path.hasSuffix(".md") {
       if let target = itemsByPath[path] { return target.with(fragment: fragment) }
+      if let publish = unpublished[path] {
+        warning(
+          file, link.location,
+          "'\(destination)' links to \(path), which is published from \(publish.written.value); until then the link is left out and its text shown alone"
+        )
+        return .withheld
+      }
       if draftPaths.contains(path) {
         error(
           file, link.location,

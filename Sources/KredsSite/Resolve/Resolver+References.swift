@@ -26,7 +26,8 @@ extension Resolver {
     }
 
     // Files that failed to parse still exist: a link to one is not "missing".
-    for path in paths where itemsByPath[path] == nil && !draftPaths.contains(path) {
+    for path in paths
+    where itemsByPath[path] == nil && !draftPaths.contains(path) && unpublished[path] == nil {
       if let target = LinkTarget(contentPath: path) { itemsByPath[path] = target }
     }
     let networkSlugs = Set(networks.map(\.slug))

@@ -14,6 +14,13 @@ struct Resolver {
   var itemsByPath: [String: LinkTarget] = [:]
   /// Content paths of drafts left out, for a clearer message when something links to one.
   var draftPaths: Set<String> = []
+  /// Content paths of items left out because their `publish:` time (or their network's) is
+  /// after `now`: a link to one is a warning, and the build knows when it changes.
+  var unpublished: [String: PublishTime] = [:]
+  /// Items included by `--future` before their `publish:` time, for the page's marker.
+  var scheduled: [String: PublishTime] = [:]
+  /// Networks whose `publish:` time is after `now`: the items in their folders wait for them.
+  lazy var pendingNetworks: [Slug: PublishTime] = findPendingNetworks()
   var mediaPaths: Set<String> = []
 
   init(files: [ParsedFile], options: SiteResolver.Options) {
@@ -58,19 +65,18 @@ struct Resolver {
     // The item is switched on where it lies: a tuple of path and item would copy every item once
     // more, and every string in it.
     for index in files.indices {
-      let path = paths[index]
       switch files[index].item {
       case .settings(let value): settings = value
-      case .network(let value): if keep(value.draft, path) { networks.append(value) }
+      case .network(let value): if keep(value.draft, index) { networks.append(value) }
       case .event(let value):
         // Every parsed event has its expansion (``ParsedFile/expansion``).
-        if keep(value.draft, path), let expansion = files[index].expansion {
+        if keep(value.draft, index), let expansion = files[index].expansion {
           events.append(value)
           expansions.append(expansion)
         }
-      case .story(let value): if keep(value.draft, path) { stories.append(value) }
-      case .newsletter(let value): if keep(value.draft, path) { newsletters.append(value) }
-      case .page(let value): if keep(value.draft, path) { pages.append(value) }
+      case .story(let value): if keep(value.draft, index) { stories.append(value) }
+      case .newsletter(let value): if keep(value.draft, index) { newsletters.append(value) }
+      case .page(let value): if keep(value.draft, index) { pages.append(value) }
       case .media(let path): media.append(path)
       case nil: break
       }
@@ -107,7 +113,17 @@ struct Resolver {
         tieBreak: { [newsletters] in newsletters[$0].slug }, descending: true))
     pages.sort(byKey: { ($0.menu ?? Int.max, $0.title.lowercased(), $0.slug) }, <)
 
+    // An explicit `sequence:` is a floor under the count of its time and place changes.
+    for index in events.indices {
+      if let changes = options.history.timeAndPlaceChanges[events[index].file] {
+        events[index].sequence = max(events[index].sequence, changes)
+      }
+    }
     var built = Site(settings: resolvedSettings, now: options.now, buildTime: options.buildTime)
+    built.pendingPublications = unpublished.map { (file: $0.key, instant: $0.value.instant) }
+      .sorted { ($0.instant, $0.file) < ($1.instant, $1.file) }
+    built.scheduled = scheduled
+    built.lastCommitted = options.history.lastCommitted
     built.networks = networks
     built.events = events
     built.stories = stories

@@ -32,6 +32,12 @@ public struct Site: Sendable {
   /// When the site was built: `SOURCE_DATE_EPOCH` when set, else the clock. Used where output
   /// states its own age (a feed with no entries, calendar DTSTAMPs), never for upcoming/past.
   public var buildTime: Date
+  /// Items waiting for their `publish:` time, soonest first: the build changes when each comes.
+  public var pendingPublications: [(file: String, instant: Date)] = []
+  /// Items shown before their `publish:` time (`--future`), by file, with that time.
+  public var scheduled: [String: PublishTime] = [:]
+  /// The time of each file's last commit, when the content is in git (``ContentHistory``).
+  public var lastCommitted: [String: Date] = [:]
 
   /// The events and stories of each network, so that a network's pages and feeds do not scan
   /// every item of the site.
@@ -43,6 +49,12 @@ public struct Site: Sendable {
   /// Resolved destinations of each item's body links, keyed by the item's file path, in the
   /// order of ``Body/links``.
   public var linkTargets: [String: [LinkTarget]] = [:]
+
+  /// When the item in `file` last changed: its last commit, but never before `earliest` (an item
+  /// committed before its own date), and `earliest` without history.
+  public func lastChanged(file: String, notBefore earliest: Date) -> Date {
+    lastCommitted[file].map { max($0, earliest) } ?? earliest
+  }
 
   init(settings: SiteSettings, now: Date, buildTime: Date) {
     self.settings = settings

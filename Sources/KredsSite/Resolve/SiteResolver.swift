@@ -8,6 +8,10 @@ public enum SiteResolver {
     public var now: Date
     public var buildTime: Date
     public var includeDrafts: Bool
+    /// Include items whose `publish:` time is after `now` (`--future`), marked as scheduled.
+    public var includeFuture = false
+    /// The content's git history: default `updated` times and event `SEQUENCE`s.
+    public var history = ContentHistory.none
     public var baseURLOverride: String?
 
     public init(

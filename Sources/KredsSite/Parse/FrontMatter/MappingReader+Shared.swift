@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Readers for the value shapes several content kinds share (CONTENT.md, "Value types").
@@ -74,6 +75,16 @@ extension MappingReader {
   }
 
   func draft() -> Bool { boolean("draft") ?? false }
+
+  /// `publish:` (a date alone means its midnight), kept for the resolve step, which judges it
+  /// against the build's clock.
+  @discardableResult
+  func publish(in zone: TimeZone) -> PublishTime? {
+    guard let written = dateTime("publish") else { return nil }
+    let time = PublishTime(written: written, instant: written.value.instant(in: zone))
+    sink.references.publish = time
+    return time
+  }
 
   /// `networks:` as written; each slug is checked against the site later.
   func networkList() -> [Located<String>] {

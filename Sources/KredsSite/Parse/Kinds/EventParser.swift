@@ -6,7 +6,7 @@ enum EventParser {
   static let keys = [
     "title", "start", "end", "timezone", "summary", "networks", "location", "online",
     "registration", "contact", "speakers", "agenda", "attachments", "status", "repeat", "uid",
-    "sequence", "updated", "tags", "image", "image_alt", "draft",
+    "sequence", "updated", "tags", "image", "image_alt", "draft", "publish",
   ]
 
   static func parse(
@@ -80,6 +80,13 @@ enum EventParser {
     }
 
     let eventZone = zone ?? context.defaultTimeZone
+    if let publish = reader.publish(in: eventZone), let start,
+      publish.instant > start.value.instant(in: eventZone)
+    {
+      sink.warning(
+        "'publish' (\(publish.written.value)) is after the event starts (\(start.value)): the meeting would be announced after it began; publish it earlier",
+        at: publish.written.location)
+    }
     for value in [start, end].compactMap({ $0 }) where !value.value.exists(in: eventZone) {
       sink.warning(
         "\(value.value) does not exist in \(eventZone.identifier): the clocks skip that hour for summer time; calendar apps will show it an hour later",

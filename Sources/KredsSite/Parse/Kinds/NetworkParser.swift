@@ -4,7 +4,7 @@ import Yams
 enum NetworkParser {
   static let keys = [
     "title", "summary", "region", "organiser", "contact", "status", "founded", "links",
-    "steering_committee", "tags", "image", "image_alt", "draft",
+    "steering_committee", "tags", "image", "image_alt", "draft", "publish",
   ]
 
   static func parse(_ root: Node, slug: Slug, context: ItemContext) -> Network? {
@@ -25,6 +25,7 @@ enum NetworkParser {
     let tags = reader.tags()
     let image = reader.image()
     let draft = reader.draft()
+    reader.publish(in: context.defaultTimeZone)
     let body = context.takeBody()
     guard let title, let summary else { return nil }
     return Network(

@@ -4,7 +4,7 @@ import Yams
 /// `newsletters/<slug>.md` and `networks/<n>/newsletters/<slug>.md` (CONTENT.md, "Newsletter").
 enum NewsletterParser {
   static let keys = [
-    "date", "title", "number", "preheader", "stories", "events", "exclude", "draft",
+    "date", "title", "number", "preheader", "stories", "events", "exclude", "draft", "publish",
   ]
 
   static func parse(_ root: Node, slug: Slug, network: Slug?, context: ItemContext) -> Newsletter? {
@@ -17,6 +17,7 @@ enum NewsletterParser {
     let events = selection(reader, key: "events", example: "[2026-09-16-morgenmoede]")
     let exclude = reader.textList("exclude", example: "[story-slug, event-slug]")
     let draft = reader.draft()
+    reader.publish(in: context.defaultTimeZone)
     let body = context.takeBody()
     guard let date else { return nil }
     var newsletter = Newsletter(slug: slug, file: context.file, network: network, date: date.value)

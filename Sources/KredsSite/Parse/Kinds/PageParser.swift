@@ -2,7 +2,7 @@ import Yams
 
 /// `pages/<slug>.md` (CONTENT.md, "Page").
 enum PageParser {
-  static let keys = ["title", "summary", "menu", "draft"]
+  static let keys = ["title", "summary", "menu", "draft", "publish"]
 
   static func parse(_ root: Node, slug: Slug, context: ItemContext) -> Page? {
     guard let reader = context.reader(root, known: keys) else { return nil }
@@ -11,6 +11,7 @@ enum PageParser {
     let summary = reader.text("summary", maxLength: 300)
     let menu = reader.integer("menu", range: Int.min...Int.max)
     let draft = reader.draft()
+    reader.publish(in: context.defaultTimeZone)
     let body = context.takeBody()
     guard let title else { return nil }
     var page = Page(slug: slug, file: context.file, title: title)

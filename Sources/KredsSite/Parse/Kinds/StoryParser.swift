@@ -4,7 +4,7 @@ import Yams
 enum StoryParser {
   static let keys = [
     "title", "date", "summary", "networks", "author", "companies", "updated", "tags", "image",
-    "image_alt", "draft",
+    "image_alt", "draft", "publish",
   ]
 
   static func parse(_ root: Node, slug: Slug, network: Slug?, context: ItemContext) -> Story? {
@@ -29,6 +29,7 @@ enum StoryParser {
     let tags = reader.tags()
     let image = reader.image()
     let draft = reader.draft()
+    reader.publish(in: context.defaultTimeZone)
     let body = context.takeBody()
     if let date, let updated, updated.value < date.value {
       reader.sink.error(

@@ -79,8 +79,8 @@ extension ViewBuilder {
       ])
     }
     return View([
-      "start": dates.isoInstant(occurrence.startInstant, zone: zone),
-      "end": dates.isoInstant(occurrence.endInstant, zone: zone),
+      "start": DateText.isoInstant(occurrence.startInstant, zone: zone),
+      "end": DateText.isoInstant(occurrence.endInstant, zone: zone),
     ])
   }
 

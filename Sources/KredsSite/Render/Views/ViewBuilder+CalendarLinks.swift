@@ -39,8 +39,8 @@ extension ViewBuilder {
     } else {
       googleDates =
         Self.compactUTC(occurrence.startInstant) + "/" + Self.compactUTC(occurrence.endInstant)
-      outlookStart = dates.isoInstant(occurrence.startInstant, zone: event.timeZone)
-      outlookEnd = dates.isoInstant(occurrence.endInstant, zone: event.timeZone)
+      outlookStart = DateText.isoInstant(occurrence.startInstant, zone: event.timeZone)
+      outlookEnd = DateText.isoInstant(occurrence.endInstant, zone: event.timeZone)
     }
     let google = URLQuery.make(
       "https://calendar.google.com/calendar/render",

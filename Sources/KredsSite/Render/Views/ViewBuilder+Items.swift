@@ -68,7 +68,14 @@ extension ViewBuilder {
         "deadlineISO": registration.deadline.map { dates.iso($0, in: event.timeZone) },
         "capacity": registration.capacity.map(String.init), "price": registration.price,
       ])
-      info["closed"] = isRegistrationClosed(event, registration, next: shown)
+      let closed = isRegistrationClosed(event, registration, next: shown)
+      info["closed"] = closed
+      info["closesAt"] =
+        closed
+        ? nil
+        : registrationCloses(event, registration, next: shown).map {
+          DateText.isoInstant($0, zone: event.timeZone)
+        }
       return info
     }
     view["contact"] = person(event.contact)
@@ -142,16 +149,20 @@ extension ViewBuilder {
   /// lasts the whole day), the meeting shown (`next`) has begun, or the event is cancelled.
   func isRegistrationClosed(_ event: Event, _ registration: Registration, next: Occurrence?) -> Bool
   {
-    let closedByDeadline =
-      registration.deadline.map { deadline -> Bool in
-        let closes =
-          deadline.isWholeDay
-          ? LocalDateTime(date: deadline.date.adding(days: 1), time: nil).instant(
-            in: event.timeZone)
-          : deadline.instant(in: event.timeZone)
-        return closes <= site.now
-      } ?? false
-    let over = next.map { $0.startInstant <= site.now } ?? true
-    return closedByDeadline || over || event.status == .cancelled
+    guard event.status != .cancelled,
+      let closes = registrationCloses(event, registration, next: next)
+    else { return true }
+    return closes <= site.now
+  }
+
+  /// When registration closes: at its deadline (a date deadline lasts the whole day) or when
+  /// the meeting shown (`next`) begins, whichever comes first; nil when there is no meeting.
+  func registrationCloses(_ event: Event, _ registration: Registration, next: Occurrence?) -> Date?
+  {
+    guard let next else { return nil }
+    guard let closes = registration.deadlineEnd(in: event.timeZone) else {
+      return next.startInstant
+    }
+    return min(closes, next.startInstant)
   }
 }

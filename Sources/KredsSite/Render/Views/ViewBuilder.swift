@@ -68,6 +68,7 @@ final class ViewBuilder {
     guard !body.links.isEmpty, let targets = site.linkTargets[file] else { return body.html }
     return body.html { index in
       guard index < targets.count else { return Body.placeholder(index) }
+      if targets[index] == .withheld { return nil }
       var url = urls.url(of: targets[index])
       if absolute, url.hasPrefix("/") { url = urls.absolute(url) }
       return HTMLText.escape(url)
@@ -116,6 +117,9 @@ final class ViewBuilder {
     card["cancelled"] = event.status == .cancelled
     card["postponed"] = event.status == .postponed
     card["series"] = event.repetition != nil
+    card["occurrence"] = occurrenceAttributes(occurrence)
+    // The reader's browser keeps this true as time passes (assets/time.js).
+    card["happening"] = occurrence.startInstant <= site.now && site.now < occurrence.endInstant
     return card
   }
 
