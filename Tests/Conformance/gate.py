@@ -43,6 +43,13 @@ gate"):
            (mail-safe HTML) and email.txt (plain text), the archives, the
            network feeds; each newest issue's email.html in headless
            Chromium at 600 and 320 px; see newslettercheck.py
+  aging    assets/time.js in headless Chromium with the page's clock set
+           (CDP): as built at the build's own clock (--now, default the
+           Makefile's NOW) and at earlier clocks; a meeting's badge while it
+           runs, its card gone after it, an emptied list's note, registration
+           closed after its deadline, the calendar's today mark moved a day
+           on and into the next month; with JavaScript off, as built; no
+           console error; time.js under 5,000 octets; see agingcheck.py
 
 Prints one line per check with its counts, the findings (page and message)
 of a failed check below its line, and a closing "N passed, N failed" line.
@@ -588,7 +595,8 @@ def browser_pages(site: Site) -> list[tuple[str, Path]]:
     return pages
 
 
-def make_driver():
+def make_driver(javascript: bool = True):
+    """Headless Chromium; javascript=False: with JavaScript off (the aging check)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -599,6 +607,9 @@ def make_driver():
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--disable-extensions", "--no-first-run", "--window-size=1280,900"):
         opts.add_argument(arg)
+    if not javascript:
+        opts.add_argument("--blink-settings=scriptEnabled=false")
+        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=opts)
@@ -732,10 +743,22 @@ def check_newsletter(site: Site, server: LocalServer, shots: Path) -> Result:
 
 
 # --------------------------------------------------------------------------
+# aging: assets/time.js with the clock moved (Tests/Conformance/agingcheck.py)
+
+
+def check_aging(site: Site, server: LocalServer, now: str) -> Result:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import agingcheck
+
+    report = agingcheck.check_site(site, server=server, make_driver=make_driver, now=now)
+    return Result("aging", summary=report.summary, findings=report.findings, notes=report.notes)
+
+
+# --------------------------------------------------------------------------
 
 
 # embed and newsletter after browser: browser clears the screenshot folder first.
-CHECKS = ("html", "feeds", "sitemap", "links", "ical", "jsonfeed", "browser", "embed", "newsletter")
+CHECKS = ("html", "feeds", "sitemap", "links", "ical", "jsonfeed", "browser", "embed", "newsletter", "aging")
 
 
 def main(argv: list[str]) -> int:
@@ -746,6 +769,9 @@ def main(argv: list[str]) -> int:
                          "(default: build/screenshots/)")
     ap.add_argument("--only", default=",".join(CHECKS),
                     help=f"comma-separated checks to run (default: all of {','.join(CHECKS)})")
+    ap.add_argument("--now", default="2026-11-23 12:00",
+                    help="the --now the site was built with, in its time zone, for the aging check "
+                         "(default: the Makefile's NOW, \"2026-11-23 12:00\")")
     ap.add_argument("--show-occurrences", metavar="SLUG",
                     help="print the occurrences of the event SLUG in every .ics beside those on its page, "
                          "and run no check")
@@ -778,6 +804,7 @@ def main(argv: list[str]) -> int:
             "browser": lambda: check_browser(site, server, args.screenshots.resolve()),
             "embed": lambda: check_embed(site, server, args.screenshots.resolve()),
             "newsletter": lambda: check_newsletter(site, server, args.screenshots.resolve()),
+            "aging": lambda: check_aging(site, server, args.now),
         }
         for name in CHECKS:
             if name not in only:

@@ -10,7 +10,7 @@ marker must arrive as (bodies: the table BODY_TEXT below), then reads every outp
 consumers do:
 
 - HTML pages and email.html: html5lib (the HTML5 parsing algorithm browsers use). No <script>
-  but JSON-LD, no element or attribute name the theme and the Markdown renderer do not make
+  but JSON-LD and the theme's empty external assets/embed.js and assets/time.js, no element or attribute name the theme and the Markdown renderer do not make
   (so none the content made), no on* attribute, no javascript:/data:/vbscript: URL in
   href/src/action/formaction/background/poster/srcset or a meta refresh, no URL holding a
   character a URL cannot hold.
@@ -226,9 +226,11 @@ class Checker:
             if tag not in self.theme_elements:
                 self.fail(path, where, f"element <{tag}> that the theme does not make: content "
                           f"became markup (text {collapse(''.join(element.itertext()))[:60]!r})")
-            # The theme's one external script: the embeddable lists' assets/embed.js, empty.
-            theme_script = (tag == "script" and (element.get("src") or "").endswith("/assets/embed.js")
-                            and not "".join(element.itertext()).strip())
+            # The theme's two external scripts, empty: the embeddable lists' assets/embed.js and
+            # every page's assets/time.js, exactly as the layout writes them.
+            src = element.get("src") or ""
+            theme_script = (tag == "script" and not "".join(element.itertext()).strip()
+                            and (src.endswith("/assets/embed.js") or src.endswith("/assets/time.js")))
             if tag == "script" and element.get("type") != "application/ld+json" and not theme_script:
                 self.fail(path, where, f"a <script> element: {''.join(element.itertext())[:60]!r}")
             if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":

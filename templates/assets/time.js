@@ -1,12 +1,8 @@
 /*
-  Kreds: keeps a built page true as time passes, in the reader's browser.
-
-  The page is right as of its build. This script moves it forward to the
-  reader's clock: meetings that have ended leave "upcoming" lists, a running
-  meeting shows its "happening now" badge, registration closes at its
-  deadline, and the month calendar's "today" mark moves. It only ever moves
-  the page forward: a clock earlier than the build changes nothing. Without
-  it the page stays as built. No dependencies, no inline script (strict CSP).
+  Kreds: moves a built page forward to the reader's clock (SITE.md, "Pages
+  that age in the browser"): ended meetings leave "upcoming" lists, a running
+  one shows "happening now", registration closes, the calendar's today mark
+  moves. Only forward: a clock earlier than the build changes nothing.
 */
 (function () {
   "use strict";
@@ -87,39 +83,36 @@
       if (closed) closed.hidden = false;
     });
 
-    // The month calendar: move "today" forward.
+    // The month calendar: move "today" forward. A day built as past is never
+    // marked (the clock is then earlier than the build).
     if (day === null) return;
     each("table[data-today-marker]", function (table) {
       var marked = table.querySelector(".month__day--today");
       var markedDay = marked && marked.querySelector("time[datetime]");
       if (markedDay && markedDay.getAttribute("datetime") >= day) return;
+      var marker = marked && marked.querySelector(".month__today");
       var cells = table.querySelectorAll("td time.month__date[datetime]");
+      var found = null;
       for (var i = 0; i < cells.length; i++) {
-        var cell = cells[i].parentNode;
-        var date = cells[i].getAttribute("datetime");
-        if (date < day) cell.classList.add("month__day--past");
-        if (date !== day) continue;
-        var marker = marked && marked.querySelector(".month__today");
-        if (marked) {
-          marked.classList.remove("month__day--today");
-          marked.removeAttribute("aria-current");
-        }
-        if (!marker) {
-          marker = document.createElement("span");
-          marker.className = "month__today";
-          marker.textContent = table.getAttribute("data-today-marker");
-        }
-        cell.classList.add("month__day--today");
-        cell.setAttribute("aria-current", "date");
-        cells[i].insertAdjacentElement("afterend", marker);
+        var cell = cells[i].parentNode, date = cells[i].getAttribute("datetime");
+        if (date === day && !cell.classList.contains("month__day--past")) found = cells[i];
+        else if (date < day) cell.classList.add("month__day--past");
       }
       if (marked) {
-        // Today is past this month's last day: the old mark goes even without a new one.
         marked.classList.remove("month__day--today");
         marked.removeAttribute("aria-current");
-        var stale = marked.querySelector(".month__today");
-        if (stale && !table.querySelector("[aria-current] .month__today")) stale.remove();
+        if (marker && !found) marker.parentNode.removeChild(marker);
       }
+      if (!found) return;
+      if (!marker) {
+        marker = document.createElement("span");
+        marker.className = "month__today";
+        marker.textContent = table.getAttribute("data-today-marker");
+      }
+      found.parentNode.classList.add("month__day--today");
+      found.parentNode.setAttribute("aria-current", "date");
+      found.insertAdjacentElement("afterend", marker);
+      found.insertAdjacentText("afterend", " ");
     });
   }
 
