@@ -73,6 +73,7 @@ import copy
 import json
 import re
 import sys
+import threading
 import time
 import urllib.parse
 from datetime import date, datetime, timedelta
@@ -178,12 +179,9 @@ all("table[data-today-marker]").forEach(function (t) {
     }),
     past: all("td.month__day--past", t).map(dayOf)});
 });
+if (live) out.probe = {errors: window.__agingErrors || null, clock: Date.now(),
+  timeJs: performance.getEntriesByType("resource").some(function (e) { return /\/time\.js(\?|$)/.test(e.name); })};
 return out;
-"""
-
-PROBE_JS = """
-return {errors: window.__agingErrors || null, clock: Date.now(),
-        timeJs: performance.getEntriesByType("resource").some(function (e) { return /\\/time\\.js(\\?|$)/.test(e.name); })};
 """
 
 
@@ -282,6 +280,13 @@ def differences(want, got, path: str = "") -> list[str]:
             and all(isinstance(x, (dict, list)) for x in want):
         for n, (a, b) in enumerate(zip(want, got)):
             out += differences(a, b, f"{path}[{n}]")
+    elif isinstance(want, list) and isinstance(got, list) and all(isinstance(x, str) for x in want + got):
+        if want != got:
+            missing = [x for x in want if x not in got]
+            extra = [x for x in got if x not in want]
+            out.append(f"{path}: " + (f"missing {listed(missing, 4)}" if missing else "")
+                       + ("; " if missing and extra else "") + (f"extra {listed(extra, 4)}" if extra else "")
+                       + ("" if missing or extra else f"order {listed(got, 4)}, expected {listed(want, 4)}"))
     elif want != got:
         out.append(f"{path}: expected {json.dumps(want, ensure_ascii=False)}, "
                    f"got {json.dumps(got, ensure_ascii=False)}")
@@ -324,7 +329,7 @@ class Browser:
         self.driver.get(self.url(page))
         self.loads += 1
         state = self.driver.execute_script(SNAP_JS, None)
-        probe = self.driver.execute_script(PROBE_JS)
+        probe = state.pop("probe")
         rel = self.site.rel(page)
         for entry in self.driver.get_log("browser"):
             if entry.get("level") == "SEVERE":
@@ -398,6 +403,33 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
 
     errors: list[str] = []
     scenarios: list[str] = []  # one line each, for the notes
+    nojs_out: dict = {"findings": [], "errors": [], "same": 0, "loads": 0}
+
+    def nojs_sweep() -> None:
+        """9. JavaScript off: every page as built, even at the far-future clock (in a thread of its own)."""
+        try:
+            nojs = Browser(make_driver(javascript=False), server, site, javascript=False)
+        except Exception as e:  # noqa: BLE001 - reported as a finding
+            nojs_out["findings"].append(f"no JS: could not start Chromium without JavaScript: {type(e).__name__}: {e}")
+            return
+        try:
+            for page in pages:
+                state = nojs.load(page, future, nojs_out["errors"], "no JS")
+                diff = differences(built[page], state)
+                if diff:
+                    nojs_out["findings"].append(f"no JS: {site.rel(page)} at {local(future, zone)}: "
+                                                + "; ".join(diff[:MAX_DIFFS]))
+                else:
+                    nojs_out["same"] += 1
+                for b in state["bad"]:
+                    nojs_out["findings"].append(f"no JS: {site.rel(page)}: {b}")
+        except Exception as e:  # noqa: BLE001
+            nojs_out["findings"].append(f"no JS: {type(e).__name__}: {e}")
+        finally:
+            nojs_out["loads"] = nojs.loads
+            nojs.driver.quit()
+
+    nojs_thread = threading.Thread(target=nojs_sweep, daemon=True)
     js = Browser(make_driver(), server, site, javascript=True)
     built: dict[Path, dict] = {}
     try:
@@ -426,6 +458,14 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
                                    + listed(mismatch, 4))
             report.summary = "the site was not built at --now"
             return report
+
+        # A far-future clock: after every meeting, deadline, and in a month after the build's.
+        values = [v for s in built.values() for v in
+                  [i["end"] for ul in s["upcoming"] for i in ul["items"]]
+                  + [b["end"] for b in s["happening"]] + [b["closes"] for b in s["registration"]]
+                  + [li["end"] for li in s["dates"]] if v]
+        future = max([instant(v, zone) for v in values] + [build + timedelta(days=40)]) + timedelta(days=1)
+        nojs_thread.start()
 
         def run(name: str, clock: datetime, targets, what: str = "") -> dict[Path, dict]:
             """Load `targets` at `clock`; each must match the expected state. The live states."""
@@ -492,7 +532,7 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
                 if item is not None and item["hidden"]:
                     report.findings.append(f"during: {site.rel(page)}: {key[0]} left the list while running")
             scenarios.append(f"during {key[0]} ({local(clock, zone)}): badge shown on {shown} of {len(on)} pages, "
-                             f"{moves(on, clock)} elements moved")
+                             f"{moves(on, clock)} elements due to move")
             clock = instant(card["end"], zone) + MINUTE
             after_pages = sorted(set(listing[key]) | {home, site.root / site.words["events"] / "index.html"} & set(pages))
             states = run("after", clock, after_pages)
@@ -542,7 +582,8 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
                 report.findings.append(f"empty: {rel} at {local(clock, zone)}: list hidden {got['hidden']}, "
                                        f"note hidden {got['note']}, items hidden "
                                        f"{sum(i['hidden'] for i in got['items'])} of {count}")
-            scenarios.append(f"empty {rel} ({local(clock, zone)}): {count} items hidden, list hidden, note shown")
+            scenarios.append(f"empty {rel} ({local(clock, zone)}): {sum(i['hidden'] for i in got['items'])} of "
+                             f"{count} items hidden, list hidden {got['hidden']}, note shown {got['note'] is False}")
 
         # The front page may list only some meetings: when it has emptied, are there more?
         events_page = site.root / site.words["events"] / "index.html"
@@ -567,7 +608,7 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
                 report.findings.append(f"dates: {rel}: the date ending {built[page]['dates'][n]['end']} "
                                        f"is not is-past at {local(clock, zone)}")
             scenarios.append(f"dates {rel} ({local(clock, zone)}): the date ending "
-                             f"{built[page]['dates'][n]['end']} gets is-past")
+                             f"{built[page]['dates'][n]['end']} is-past {state['dates'][n]['past']}")
         else:
             report.notes.append("no event page with a date still to come: the dates list is not exercised")
 
@@ -663,33 +704,16 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
         run("earlier month", clock, calendars)
         scenarios.append(f"earlier month ({local(clock, zone)}): {len(calendars)} calendar pages as built")
 
-        # A far-future clock: after every meeting, deadline, and in a month after the build's.
-        values = [v for s in built.values() for v in
-                  [i["end"] for ul in s["upcoming"] for i in ul["items"]]
-                  + [b["end"] for b in s["happening"]] + [b["closes"] for b in s["registration"]]
-                  + [li["end"] for li in s["dates"]] if v]
-        future = max([instant(v, zone) for v in values] + [build + timedelta(days=40)]) + timedelta(days=1)
         sample = sorted({home, events_page} & set(pages)) + sorted(set(marked) | {p for p, *_ in boxes[:1]})
         states = run("far future", future, sample)
         would = sum(1 for p in sample if changed(built[p], expected(built[p], future, build, zone)))
     finally:
         js.driver.quit()
-
-    # 9. JavaScript off: everything as built, even at the far-future clock.
-    nojs = Browser(make_driver(javascript=False), server, site, javascript=False)
-    same = 0
-    try:
-        for page in pages:
-            state = nojs.load(page, future, errors, "no JS")
-            diff = differences(built[page], state)
-            if diff:
-                report.findings.append(f"no JS: {site.rel(page)} at {local(future, zone)}: " + "; ".join(diff[:MAX_DIFFS]))
-            else:
-                same += 1
-            for b in state["bad"]:
-                report.findings.append(f"no JS: {site.rel(page)}: {b}")
-    finally:
-        nojs.driver.quit()
+        if nojs_thread.ident is not None:
+            nojs_thread.join(timeout=300)
+    report.findings += nojs_out["findings"]
+    errors += nojs_out["errors"]
+    same = nojs_out["same"]
     if not would:
         report.findings.append("far future: with JavaScript no page would change: the no-JS scenario proves nothing")
     scenarios.append(f"no JS ({local(future, zone)}): {same} of {len(pages)} pages as built; with JS "
@@ -697,9 +721,9 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
 
     # 10. errors
     report.findings += errors
-    loads = js.loads + nojs.loads
+    loads = js.loads + nojs_out["loads"]
     report.notes += scenarios
-    report.summary = (f"{len(scenarios)} scenarios, {len(pages)} pages, {loads} page loads ({nojs.loads} without "
+    report.summary = (f"{len(scenarios)} scenarios, {len(pages)} pages, {loads} page loads ({nojs_out['loads']} without "
                       f"JavaScript), {len(errors)} console errors, time.js {size} octets, "
                       f"{len(report.findings)} problems; built {local(build, zone)}, reader in {READER_ZONE} "
                       f"({time.monotonic() - started:.0f} s)")
