@@ -10,7 +10,8 @@ import Testing
   /// The event as it is first committed (shared with Tests/Conformance/historycheck.py).
   private static let event =
     (try? String(
-      contentsOf: Fixtures.repository.appendingPathComponent("Tests/Fixtures/history/morgenmoede.md"),
+      contentsOf: Fixtures.repository.appendingPathComponent(
+        "Tests/Fixtures/history/morgenmoede.md"),
       encoding: .utf8)) ?? ""
 
   /// A site folder with a git repository, whose commits are made at fixed times.
@@ -169,6 +170,19 @@ import Testing
     #expect(history.lastCommitted.isEmpty)
     #expect(history.notes.count == 1)
     #expect(history.notes.first?.contains("shallow") == true)
+  }
+
+  @Test func anUnreadableRepositoryIsANoteNotAFailure() throws {
+    let folder = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let git = folder.appendingPathComponent(".git")
+    try FileManager.default.createDirectory(at: git, withIntermediateDirectories: true)
+    try "not a reference\n".write(
+      to: git.appendingPathComponent("HEAD"), atomically: true, encoding: .utf8)
+    let history = GitHistory.read(contentFolder: folder)
+    #expect(history.lastCommitted.isEmpty && history.timeAndPlaceChanges.isEmpty)
+    #expect(history.notes.count == 1)
+    #expect(history.notes.first?.contains("cannot be read") == true)
   }
 
   @Test func withoutGitNothingChanges() throws {
