@@ -24,11 +24,14 @@ RELEASE_BIN = .build/release/kreds
 
 all: site
 
-# Debian's cmark-gfm, installed when missing (needs root, as on CI and the dev machines).
+# Debian's cmark-gfm and libvips, installed when missing (needs root, as on CI and the dev
+# machines).
 deps:
-	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
-	  echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev…"; \
-	  apt-get update -qq && apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config; \
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ] \
+	  || ! pkg-config --exists vips 2>/dev/null; then \
+	  echo "Installing libcmark-gfm-dev, libcmark-gfm-extensions-dev and libvips-dev…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev pkg-config; \
 	fi
 
 $(RELEASE_BIN): deps $(shell find Sources Plugins templates -type f 2>/dev/null) Package.swift
@@ -116,11 +119,12 @@ clean:
 # Debian's Java runtime and Chromium are installed when missing (needs root, as on CI and the
 # dev machines); the Python tools go into a virtual environment in $(VENV).
 VENV ?= .venv
-CONFORMANCE_DEBS = default-jre-headless chromium chromium-driver
+CONFORMANCE_DEBS = default-jre-headless chromium chromium-driver libimage-exiftool-perl
 
 
 $(VENV)/.installed: Tests/Conformance/requirements.txt
-	@if ! command -v java >/dev/null || ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	@if ! command -v java >/dev/null || ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+	  || ! command -v exiftool >/dev/null; then \
 	  echo "Installing $(CONFORMANCE_DEBS)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(CONFORMANCE_DEBS); \
 	fi
@@ -131,6 +135,7 @@ $(VENV)/.installed: Tests/Conformance/requirements.txt
 conformance: site $(VENV)/.installed
 	@# The stamp outlives the Debian packages when the machine is new but the work tree is not.
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
+	  && command -v exiftool >/dev/null \
 	  || { rm -f $(VENV)/.installed; $(MAKE) --no-print-directory $(VENV)/.installed; }
 	$(VENV)/bin/python Tests/Conformance/gate.py site/
 	@# The golden site's calendars (a whole-day, a multi-day, a cancelled and an online event,

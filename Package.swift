@@ -39,6 +39,11 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
     .target(name: "KredsMarkdown", dependencies: ["CCmarkGFM"], linkerSettings: cmarkLinking),
+    // Debian's libvips (pkg-config `vips`), reached only through CVipsShim's plain C functions,
+    // and those only from KredsImages: libvips' API is variadic, which Swift cannot call.
+    .systemLibrary(name: "CLibVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+    .target(name: "CVipsShim", dependencies: ["CLibVips"]),
+    .target(name: "KredsImages", dependencies: ["CVipsShim"]),
     .target(name: "KredsModel"),
     .target(name: "KredsCalendar", dependencies: ["KredsModel"]),
     .target(name: "KredsTemplates"),
@@ -53,7 +58,7 @@ let package = Package(
     .executableTarget(name: "ThemeEmbedder", path: "Sources/ThemeEmbedder"),
     .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
     .target(name: "KredsDefaultTheme", plugins: ["EmbedTheme"]),
-    .target(name: "KredsBuild", dependencies: ["KredsSite", "KredsDefaultTheme"]),
+    .target(name: "KredsBuild", dependencies: ["KredsSite", "KredsDefaultTheme", "KredsImages"]),
     .target(
       name: "KredsServer",
       dependencies: [
@@ -80,5 +85,6 @@ let package = Package(
         "KredsTemplates", "KredsBuild", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .testTarget(name: "KredsBuildTests", dependencies: ["KredsBuild"]),
+    .testTarget(name: "KredsImagesTests", dependencies: ["KredsImages"]),
   ]
 )

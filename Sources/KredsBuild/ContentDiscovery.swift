@@ -202,7 +202,7 @@ public enum ContentDiscovery {
   }
 
   /// "100.0 MB", with a decimal point whatever the locale: diagnostics are in English.
-  private static func megabytes(_ bytes: Int) -> String {
+  static func megabytes(_ bytes: Int) -> String {
     let tenths = (bytes * 10 + (1 << 19)) >> 20
     return "\(tenths / 10).\(tenths % 10) MB"
   }

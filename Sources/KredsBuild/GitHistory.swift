@@ -24,7 +24,8 @@ enum GitHistory {
     else { return unreadable("git could not be started") }
     if repository.status != 0 {
       // Not a repository at all is the plain case of a site without git.
-      return isInsideRepository(contentFolder) ? unreadable(firstLine(repository.standardError)) : .none
+      return isInsideRepository(contentFolder)
+        ? unreadable(firstLine(repository.standardError)) : .none
     }
     let answers = String(decoding: repository.standardOutput, as: UTF8.self)
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

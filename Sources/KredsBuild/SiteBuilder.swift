@@ -23,6 +23,16 @@ public enum SiteBuilder {
     /// Read the content folder's git history for default `updated` times and event sequences
     /// (``GitHistory``). `build` and `check` do; previews and tests build from the files alone.
     public var readsHistory = false
+    /// Where made pictures are kept between runs; nil: `.kreds-cache/` beside the content
+    /// folder (``ImageStore/defaultCacheFolder(contentFolder:)``).
+    public var imageCacheFolder: URL?
+
+    /// The store of made pictures these options name.
+    public var imageStore: ImageStore {
+      ImageStore(
+        cacheFolder: imageCacheFolder
+          ?? ImageStore.defaultCacheFolder(contentFolder: contentFolder))
+    }
 
     public init(
       contentFolder: URL, templatesFolder: URL?, outputFolder: URL?, baseURL: String? = nil,
@@ -93,7 +103,8 @@ public enum SiteBuilder {
       }
     }
     if let output = options.outputFolder {
-      try SiteWriter.write(files, to: output, contentFolder: options.contentFolder)
+      try SiteWriter.write(
+        files, to: output, contentFolder: options.contentFolder, images: options.imageStore)
     }
     return Report(
       diagnostics: diagnostics, files: files, nextChange: site.nextChange,
@@ -186,6 +197,9 @@ public enum SiteBuilder {
       includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
     resolveOptions.includeFuture = options.includeFuture
     resolveOptions.history = history?.value ?? .none
+    resolveOptions.mediaFacts = MediaInspector.inspect(
+      paths: discovered.files.map(\.path).filter { $0.hasPrefix("media/") },
+      contentFolder: options.contentFolder, store: options.imageStore)
     let resolved = SiteResolver.resolve(
       (parsedSettings.map { [$0] } ?? []) + parsed.compactMap { $0 }, options: resolveOptions)
     // Printed paths start at the content folder as the editor named it.

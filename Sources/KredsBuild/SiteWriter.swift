@@ -4,8 +4,11 @@ import KredsSite
 /// The write step: the only code that writes the site. It builds into a fresh folder beside the
 /// output and swaps it in, so readers and the next build never see half a site.
 public enum SiteWriter {
-  /// Writes `files` as the new content of `output`. Media come from `contentFolder`.
-  public static func write(_ files: [OutputFile], to output: URL, contentFolder: URL) throws {
+  /// Writes `files` as the new content of `output`. Media come from `contentFolder`; pictures
+  /// are made (or taken from the cache) by `images`, on all the writer's threads.
+  public static func write(
+    _ files: [OutputFile], to output: URL, contentFolder: URL, images: ImageStore
+  ) throws {
     let fileManager = FileManager.default
     let target = output.standardizedFileURL
     let parent = target.deletingLastPathComponent()
@@ -28,7 +31,7 @@ public enum SiteWriter {
       try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
       markAsTopOfHierarchy(staging)
       try fileManager.createDirectory(at: site, withIntermediateDirectories: false)
-      try writeFiles(files, into: site, contentFolder: contentFolder)
+      try writeFiles(files, into: site, contentFolder: contentFolder, images: images)
     } catch {
       try? fileManager.removeItem(at: staging)
       if let error = error as? BuildError { throw error }
@@ -82,8 +85,9 @@ public enum SiteWriter {
   /// four were slower than two.
   static let writerThreads = min(4, max(2, ProcessInfo.processInfo.activeProcessorCount))
 
-  private static func writeFiles(_ files: [OutputFile], into folder: URL, contentFolder: URL) throws
-  {
+  private static func writeFiles(
+    _ files: [OutputFile], into folder: URL, contentFolder: URL, images: ImageStore
+  ) throws {
     // Every folder, by depth: those of one depth in parallel, once their parents exist; then
     // the files, in parallel.
     var folders: Set<Substring> = []
@@ -109,6 +113,8 @@ public enum SiteWriter {
       case .contentFile(let source):
         try FileManager.default.copyItem(
           at: contentFolder.appendingPathComponent(source), to: URL(fileURLWithPath: path))
+      case .image(let variant):
+        try write(images.bytes(of: variant, contentFolder: contentFolder), to: path)
       }
     }
   }

@@ -58,8 +58,13 @@ public struct Body: Hashable, Sendable {
   /// replacement per link would read the whole body once per link, and a pasted list of
   /// 50,000 addresses would take minutes. A nil `url` leaves the link out: its `<a>` element
   /// is replaced by its text.
-  public func html(linkingWith url: (Int) -> String?) -> String {
+  public func html(
+    linkingWith url: (Int) -> String?, imageMarkup: (Int) -> ImageMarkup? = { _ in nil }
+  ) -> String {
     guard !links.isEmpty else { return html }
+    let imageOpen = Array("<img ".utf8)
+    // The markup to add after the end of the `<img>` tag being copied.
+    var pendingAfter: [UInt8]?
     let quote = UInt8(ascii: "\"")
     let marker = Array(("\"" + Body.placeholder(0).dropLast()).utf8)
     let anchorOpen = Array("<a ".utf8)
@@ -76,6 +81,13 @@ public struct Body: Hashable, Sendable {
       }
       var index = 0
       while index < bytes.count {
+        if let after = pendingAfter, bytes[index] == UInt8(ascii: ">") {
+          result.append(bytes[index])
+          result.append(contentsOf: after)
+          pendingAfter = nil
+          index += 1
+          continue
+        }
         if unwrapped > 0, bytes[index] == UInt8(ascii: "<"), matches(anchorClose, at: index) {
           unwrapped -= 1
           index += anchorClose.count
@@ -93,6 +105,18 @@ public struct Body: Hashable, Sendable {
           if end > index + marker.count, end < bytes.count, bytes[end] == quote,
             number < links.count
           {
+            if links[number].isImage, let markup = imageMarkup(number),
+              let tagStart = Self.lastTagStart(in: result, pattern: imageOpen)
+            {
+              result.insert(contentsOf: markup.before.utf8, at: tagStart)
+              result.append(quote)
+              result.append(contentsOf: (markup.src ?? url(number) ?? "").utf8)
+              result.append(quote)
+              result.append(contentsOf: markup.attributes.utf8)
+              if !markup.after.isEmpty { pendingAfter = Array(markup.after.utf8) }
+              index = end + 1
+              continue
+            }
             if let replacement = url(number) {
               result.append(quote)
               result.append(contentsOf: replacement.utf8)
@@ -101,7 +125,7 @@ public struct Body: Hashable, Sendable {
               continue
             }
             // Left out: drop the anchor's start tag, back to its "<a " and on to its ">".
-            if let tagStart = Self.lastAnchorStart(in: result, pattern: anchorOpen),
+            if let tagStart = Self.lastTagStart(in: result, pattern: anchorOpen),
               let tagEnd = bytes[(end + 1)...].firstIndex(of: UInt8(ascii: ">"))
             {
               result.removeSubrange(tagStart...)
@@ -122,9 +146,9 @@ public struct Body: Hashable, Sendable {
     return String(decoding: result, as: UTF8.self)
   }
 
-  /// Where the `<a ` tag that the end of `bytes` is inside of begins; nil when the end is not
-  /// inside an anchor's start tag.
-  private static func lastAnchorStart(in bytes: [UInt8], pattern: [UInt8]) -> Int? {
+  /// Where the start tag (`<a `, `<img `) that the end of `bytes` is inside of begins; nil when
+  /// the end is not inside such a tag.
+  private static func lastTagStart(in bytes: [UInt8], pattern: [UInt8]) -> Int? {
     var index = bytes.count - pattern.count
     while index >= 0 {
       if bytes[index] == UInt8(ascii: ">") { return nil }
@@ -132,5 +156,24 @@ public struct Body: Hashable, Sendable {
       index -= 1
     }
     return nil
+  }
+}
+
+extension Body {
+  /// How a body image is written (responsive pictures): `before` goes in front of its `<img`,
+  /// `src` (nil: the link's URL) is its address, `attributes` follow the address, and `after`
+  /// follows the end of the tag. The caller escapes all of them.
+  public struct ImageMarkup: Sendable {
+    public var before: String
+    public var src: String?
+    public var attributes: String
+    public var after: String
+
+    public init(before: String, src: String?, attributes: String, after: String) {
+      self.before = before
+      self.src = src
+      self.attributes = attributes
+      self.after = after
+    }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KredsBuild
 import KredsSite
 
 /// Answers every request from the site in memory, rendering a page when it is first asked for.
@@ -10,6 +11,8 @@ struct PreviewResponder: HTTPResponder {
 
   let state: PreviewState
   let contentFolder: URL
+  /// Makes a picture's variant when it is first asked for (or takes it from the cache).
+  let images: ImageStore
 
   func respond(to request: Request, context: Context) async throws -> Response {
     guard request.method == .get || request.method == .head else {
@@ -54,6 +57,12 @@ struct PreviewResponder: HTTPResponder {
         return await notFound(head: head)
       }
       bytes = [UInt8](data)
+    case .image(let variant):
+      let folder = contentFolder
+      let store = images
+      let made = await Task.detached { try? store.bytes(of: variant, contentFolder: folder) }.value
+      guard let made else { return await notFound(head: head) }
+      bytes = made
     }
     let type = ContentType.of(path)
     if type.hasPrefix("text/html") {

@@ -48,7 +48,8 @@ public enum PreviewServer {
     defer { watcher.stop() }
 
     let app = Application(
-      responder: PreviewResponder(state: state, contentFolder: build.contentFolder),
+      responder: PreviewResponder(
+        state: state, contentFolder: build.contentFolder, images: build.imageStore),
       configuration: .init(
         address: .hostname(options.host, port: options.port), serverName: "kreds"),
       onServerRunning: { _ in

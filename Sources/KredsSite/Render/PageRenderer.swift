@@ -90,8 +90,12 @@ struct PageRenderer {
       "documentTitle": isHome ? site.settings.title : "\(title) · \(site.settings.title)",
       "description": description ?? site.settings.description ?? site.settings.title,
       "canonicalURL": urls.absolute(path), "ogType": ogType,
-      "imageURL": image.map { urls.absolute(urls.media($0.path.value)) }, "imageAlt": image?.alt,
+      "imageAlt": image?.alt,
     ])
+    let sharing = image.map { builder.sharingImage($0) }
+    page["imageURL"] = sharing?.url
+    page["imageWidth"] = sharing?.width.map(String.init)
+    page["imageHeight"] = sharing?.height.map(String.init)
     page["feeds"] = [View(["title": builder.label("storiesFeed"), "url": urls.feed])] + feeds
     // Shown by --future before the item's publish time, so a preview is not mistaken for the site.
     page["scheduledText"] = sourceFile.flatMap { site.scheduled[$0] }.map {

@@ -69,7 +69,7 @@ public struct SitePlan: Sendable {
     for (name, bytes) in theme.assets {
       fixed.append(OutputFile(path: "assets/" + name, content: .bytes(bytes)))
     }
-    for path in site.media { fixed.append(OutputFile(path: path, content: .contentFile(path))) }
+    fixed += Self.mediaFiles(of: site)
     fixedFiles = Dictionary(fixed.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
   }
 

@@ -41,7 +41,12 @@ extension Resolver {
       if let body = files[index].references.body {
         targets[path] = resolveLinks(body, file: path)
       }
+      checkMediaUses(
+        file: path, references: files[index].references, bodyTargets: targets[path] ?? [],
+        site: &built)
     }
+    built.mediaFacts = options.mediaFacts
+    checkUnusedMedia(site: built)
     checkNewsletters(newsletters, site: built)
     built.linkTargets = targets
   }

@@ -20,6 +20,12 @@ public struct Site: Sendable {
   public var pages: [Page]
   /// Media paths relative to the content folder, sorted.
   public var media: [String]
+  /// What reading each file of ``media`` found (images and drawings; nothing for other files).
+  public var mediaFacts: [String: MediaFacts] = [:]
+  /// Media a page shows as a picture (`image:`, `![…](…)`): published as variants.
+  public var displayedImages: Set<String> = []
+  /// Media linked as a file to open or download: published whole.
+  public var downloadedMedia: Set<String> = []
   /// Every occurrence of every event, by start instant.
   public var occurrences: [Occurrence] {
     didSet { occurrencesByEvent = OccurrenceIndex(occurrences, eventCount: events.count) }
@@ -52,6 +58,13 @@ public struct Site: Sendable {
 
   /// When the item in `file` last changed: its last commit, but never before `earliest` (an item
   /// committed before its own date), and `earliest` without history.
+  /// The variants of a raster image in `media/` that the site shows; nil for anything else
+  /// (a drawing, an animation, a missing file).
+  public func responsiveImage(_ path: String) -> ResponsiveImage? {
+    guard case .raster(let image)? = mediaFacts[path], !image.isAnimated else { return nil }
+    return ResponsiveImage(source: path, image: image)
+  }
+
   public func lastChanged(file: String, notBefore earliest: Date) -> Date {
     lastCommitted[file].map { max($0, earliest) } ?? earliest
   }

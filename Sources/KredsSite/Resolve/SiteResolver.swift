@@ -13,6 +13,9 @@ public enum SiteResolver {
     /// The content's git history: default `updated` times and event `SEQUENCE`s.
     public var history = ContentHistory.none
     public var baseURLOverride: String?
+    /// What the caller found by reading the files of `media/` (``MediaFacts``): images' sizes
+    /// and problems. Without it, media are only checked to exist.
+    public var mediaFacts: [String: MediaFacts] = [:]
 
     public init(
       now: Date, buildTime: Date? = nil, includeDrafts: Bool = false, baseURLOverride: String? = nil

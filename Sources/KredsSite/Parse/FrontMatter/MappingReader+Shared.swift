@@ -57,6 +57,7 @@ extension MappingReader {
         at: location(of: "image_alt"))
     }
     guard let path, let alt else { return nil }
+    sink.references.images.append(path)
     return Image(path: path, alt: alt)
   }
 

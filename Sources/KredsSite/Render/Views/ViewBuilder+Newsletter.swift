@@ -51,9 +51,7 @@ extension ViewBuilder {
         "absoluteURL": urls.absolute(urls.story(story.slug)),
         "summary": story.effectiveSummary, "dateText": dates.long(story.date.date),
       ])
-      item["image"] = story.image.map {
-        View(["url": link(urls.media($0.path.value)), "alt": $0.alt])
-      }
+      item["image"] = story.image.map { emailImage($0, absolute: absolute) }
       return item
     }
     view["events"] = selection.occurrences.map { occurrence -> View in

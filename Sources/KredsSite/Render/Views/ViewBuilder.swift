@@ -40,10 +40,6 @@ final class ViewBuilder {
     }
   }
 
-  func image(_ image: Image?) -> View? {
-    image.map { View(["url": urls.media($0.path.value), "alt": $0.alt]) }
-  }
-
   func person(_ person: Person?) -> View? {
     guard let person else { return nil }
     return View([
@@ -66,13 +62,18 @@ final class ViewBuilder {
   /// With `absolute`, links to the site's own pages and media are full URLs (for feeds).
   func bodyHTML(_ body: Body, file: String, absolute: Bool = false) -> String {
     guard !body.links.isEmpty, let targets = site.linkTargets[file] else { return body.html }
-    return body.html { index in
-      guard index < targets.count else { return Body.placeholder(index) }
-      if targets[index] == .withheld { return nil }
-      var url = urls.url(of: targets[index])
-      if absolute, url.hasPrefix("/") { url = urls.absolute(url) }
-      return HTMLText.escape(url)
-    }
+    return body.html(
+      linkingWith: { index in
+        guard index < targets.count else { return Body.placeholder(index) }
+        if targets[index] == .withheld { return nil }
+        var url = urls.url(of: targets[index])
+        if absolute, url.hasPrefix("/") { url = urls.absolute(url) }
+        return HTMLText.escape(url)
+      },
+      imageMarkup: { index in
+        guard index < targets.count, case .media(let path) = targets[index] else { return nil }
+        return bodyImage(path, absolute: absolute)
+      })
   }
 
   // MARK: Cards

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Pictures and files of `media/` (issue 18): each problem a file has is told where a page uses
+/// it, or at the file itself when nothing does.
+extension Resolver {
+  /// The uses of media in one item: `image:` (shown), other front-matter files (attachments,
+  /// downloads) and the body's images and links.
+  mutating func checkMediaUses(
+    file: String, references: References, bodyTargets: [LinkTarget], site built: inout Site
+  ) {
+    let shown = Set(references.images.map(\.location))
+    for use in references.media {
+      let isShown = shown.contains(use.location) && references.images.contains(use)
+      checkMediaUse(use, shown: isShown, hero: isShown, file: file, site: &built)
+    }
+    guard let body = references.body else { return }
+    for (link, target) in zip(body.links, bodyTargets) {
+      guard case .media(let path) = target else { continue }
+      checkMediaUse(
+        Located(path, at: link.location), shown: link.isImage, hero: false, file: file,
+        site: &built)
+    }
+  }
+
+  private mutating func checkMediaUse(
+    _ use: Located<String>, shown: Bool, hero: Bool, file: String, site built: inout Site
+  ) {
+    let path = use.value
+    guard mediaPaths.contains(path) else { return }
+    if shown { built.displayedImages.insert(path) } else { built.downloadedMedia.insert(path) }
+    let fileExtension = MediaLimits.fileExtension(path)
+    if MediaLimits.activeExtensions.contains(fileExtension), !settingsAllowActiveMedia {
+      error(file, use.location, Self.activeFileMessage(path))
+      return
+    }
+    switch options.mediaFacts[path] {
+    case .refused(let reason, _)?:
+      error(
+        file, use.location,
+        "'\(path)' cannot be published: \(reason); \(Self.remedy(for: fileExtension))")
+    case .raster(let image)?:
+      if image.hasLocation {
+        warning(
+          file, use.location,
+          "'\(path)' holds the GPS position where the photo was taken; the published copies are stripped of it, but the original in the content folder keeps it: remove it with 'exiftool -gps:all= \(path)' before you commit"
+        )
+      }
+      if !shown, !image.isWebFormat {
+        error(
+          file, use.location,
+          "'\(path)' is a \(image.format.uppercased()) file, which browsers cannot open; link to a JPEG or PNG copy of it, or show it as a picture with ![…](…)"
+        )
+      }
+      if hero, !image.isAnimated, image.width < MediaLimits.minimumHeroWidth {
+        warning(
+          file, use.location,
+          "'\(path)' is only \(image.width) px wide and will look blurred at the top of the page; use a picture at least \(MediaLimits.minimumHeroWidth) px wide, better 1600 px"
+        )
+      }
+    case .drawing?, nil:
+      break
+    }
+  }
+
+  /// Problems of media files that no page uses: they are still published (stripped), so they
+  /// must be publishable.
+  mutating func checkUnusedMedia(site: Site) {
+    for path in site.media
+    where !site.displayedImages.contains(path) && !site.downloadedMedia.contains(path) {
+      let fileExtension = MediaLimits.fileExtension(path)
+      if MediaLimits.activeExtensions.contains(fileExtension), !settingsAllowActiveMedia {
+        error(path, .fileStart, Self.activeFileMessage(path))
+        continue
+      }
+      switch options.mediaFacts[path] {
+      case .refused(let reason, let line)?:
+        error(
+          path, SourceLocation(line: line ?? 1, column: 1),
+          "this file cannot be published: \(reason); \(Self.remedy(for: fileExtension))")
+      case .raster(let image)? where !image.isWebFormat:
+        warning(
+          path, .fileStart,
+          "no page uses this \(image.format.uppercased()) picture, and browsers cannot open it as a file, so it is not published; show it on a page with 'image:' or ![…](…), or delete it"
+        )
+      default:
+        break
+      }
+    }
+  }
+
+  /// `unsafe_html: true` in site.yaml lets active files through, as it lets raw HTML through.
+  var settingsAllowActiveMedia: Bool {
+    for file in files { if case .settings(let settings) = file.item { return settings.unsafeHTML } }
+    return false
+  }
+
+  static func activeFileMessage(_ path: String) -> String {
+    "'\(path)' is a file a browser would run as a page or a script on the site's own address, where it could act as the site; such files are only published when site.yaml sets 'unsafe_html: true'. Link to a PDF, or put the page's text in a .md file instead"
+  }
+
+  static func remedy(for fileExtension: String) -> String {
+    fileExtension == "svg"
+      ? "export the drawing again without scripts, event handlers, embedded HTML or links to other files, or save it as PNG"
+      : "open it in an image program and save it again as JPEG or PNG"
+  }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import KredsImages
+import Testing
+
+@testable import KredsBuild
+@testable import KredsSite
+
+/// Pictures end to end (issue 18): a phone photo stored sideways with a GPS position
+/// (Tests/Fixtures/images/phone.jpg) shown on a story, in its body and linked as a download.
+@Suite struct PictureBuildTests {
+  static let images = Fixtures.repository.appendingPathComponent("Tests/Fixtures/images")
+
+  /// A small site whose story shows `media/foto/phone.jpg` in all three ways.
+  static func site() throws -> (folder: URL, content: URL) {
+    let folder = try Fixtures.temporaryFolder()
+    let content = folder.appendingPathComponent("content")
+    let stories = content.appendingPathComponent("networks/net/stories")
+    try FileManager.default.createDirectory(at: stories, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: content.appendingPathComponent("media/foto"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: images.appendingPathComponent("phone.jpg"),
+      to: content.appendingPathComponent("media/foto/phone.jpg"))
+    try "title: Net\nbase_url: https://example.dk/\n".write(
+      to: content.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+    try "---\ntitle: Net\nsummary: Et netværk.\n---\n".write(
+      to: content.appendingPathComponent("networks/net/index.md"), atomically: true,
+      encoding: .utf8)
+    try """
+    ---
+    title: Besøg på fabrikken
+    date: 2026-11-01
+    image: media/foto/phone.jpg
+    image_alt: Produktionshallen set fra indgangen
+    ---
+
+    ![Produktionshallen](../../../media/foto/phone.jpg)
+
+    [Hent billedet](../../../media/foto/phone.jpg)
+    """.write(
+      to: stories.appendingPathComponent("besoeg.md"), atomically: true, encoding: .utf8)
+    return (folder, content)
+  }
+
+  static func build(_ content: URL, output: URL, cache: URL?) throws -> SiteBuilder.Report {
+    var options = Fixtures.options(content: content, output: output)
+    options.imageCacheFolder = cache
+    return try SiteBuilder.run(options)
+  }
+
+  @Test func everyPublishedPictureIsUprightAndBare() throws {
+    let (folder, content) = try Self.site()
+    let output = folder.appendingPathComponent("site")
+    let report = try Self.build(content, output: output, cache: nil)
+    #expect(report.errorCount == 0)
+    // The GPS position is a warning at each use: the image line, the body image, the link.
+    let warnings = report.diagnostics.filter { $0.message.contains("GPS position") }
+    #expect(warnings.map(\.location.line) == [4, 8, 10])
+
+    let media = output.appendingPathComponent("media/foto")
+    let names = try FileManager.default.contentsOfDirectory(atPath: media.path).sorted()
+    #expect(names == ["phone.1200x630.jpg", "phone.120w.jpg", "phone.120w.webp", "phone.jpg"])
+    for name in names {
+      let bytes = [UInt8](try Data(contentsOf: media.appendingPathComponent(name)))
+      let header = try ImageCodec.header(of: bytes).get()
+      #expect(!header.hasLocation, "\(name)")
+      #expect(header.orientation == 1, "\(name)")
+      if !name.contains("1200x630") { #expect(header.width == 120 && header.height == 160) }
+      let text = String(decoding: bytes, as: UTF8.self)
+      #expect(!text.contains("Exif") && !text.contains("XMP"), "\(name)")
+    }
+    let page = try String(
+      contentsOf: output.appendingPathComponent("historier/besoeg/index.html"), encoding: .utf8)
+    #expect(
+      page.contains(
+        "<img src=\"/media/foto/phone.120w.jpg\" srcset=\"/media/foto/phone.120w.jpg 120w\""))
+    #expect(page.contains("width=\"120\" height=\"160\""))
+    #expect(
+      page.contains("<source type=\"image/webp\" srcset=\"/media/foto/phone.120w.webp 120w\""))
+    #expect(page.contains("href=\"/media/foto/phone.jpg\""))
+    #expect(
+      page.contains(
+        "<meta property=\"og:image\" content=\"https://example.dk/media/foto/phone.1200x630.jpg\">")
+    )
+    // Every <img> has its size.
+    for tag in page.split(separator: "<img ").dropFirst() {
+      let attributes = tag.prefix(while: { $0 != ">" })
+      #expect(attributes.contains("width=\"") && attributes.contains("height=\""))
+    }
+  }
+
+  @Test func theCacheGivesTheSameBytesAndIsRemadeWhenDamaged() throws {
+    let (folder, content) = try Self.site()
+    let cache = folder.appendingPathComponent("cache")
+    let uncached = folder.appendingPathComponent("uncached")
+    let cold = folder.appendingPathComponent("cold")
+    let warm = folder.appendingPathComponent("warm")
+    _ = try Self.build(content, output: uncached, cache: nil)
+    _ = try Self.build(content, output: cold, cache: cache)
+    let entries = try FileManager.default.contentsOfDirectory(
+      atPath: cache.appendingPathComponent("images").path)
+    // The download is the 120 px JPEG too: three entries for four files.
+    #expect(entries.count == 3)
+    // Damage every entry: each is ignored and made again.
+    for entry in entries {
+      try Data("kreds-image-1 damaged".utf8).write(
+        to: cache.appendingPathComponent("images/\(entry)"))
+    }
+    _ = try Self.build(content, output: warm, cache: cache)
+    #expect(Fixtures.tree(uncached) == Fixtures.tree(cold))
+    #expect(Fixtures.tree(cold) == Fixtures.tree(warm))
+  }
+
+  @Test func aDamagedPictureLeavesThePreviousSite() throws {
+    let (folder, content) = try Self.site()
+    let output = folder.appendingPathComponent("site")
+    _ = try Self.build(content, output: output, cache: nil)
+    let before = Fixtures.tree(output)
+    try FileManager.default.copyItem(
+      at: Self.images.appendingPathComponent("truncated.jpg"),
+      to: content.appendingPathComponent("media/foto/cut.jpg"))
+    let story = content.appendingPathComponent("networks/net/stories/besoeg.md")
+    let text = try String(contentsOf: story, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "image: media/foto/phone.jpg", with: "image: media/foto/cut.jpg"
+    )
+    .write(to: story, atomically: true, encoding: .utf8)
+    let report = try Self.build(content, output: output, cache: nil)
+    let errors = report.diagnostics.filter { $0.severity == .error }
+    #expect(errors.count == 1)
+    #expect(errors.first?.location.line == 4)
+    #expect(errors.first?.message.contains("damaged or incomplete JPEG") == true)
+    #expect(Fixtures.tree(output) == before)
+  }
+}
