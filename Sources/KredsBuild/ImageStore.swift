@@ -1,6 +1,7 @@
 import Foundation
 import KredsImages
 import KredsSite
+import Synchronization
 
 /// Makes the variants of the site's pictures (``ImageVariant``) with libvips and keeps them in
 /// a cache folder outside the output, keyed by the original's bytes and the variant's settings:
@@ -9,6 +10,9 @@ import KredsSite
 public final class ImageStore: Sendable {
   /// `.kreds-cache/images` beside the content folder, unless set.
   let folder: URL?
+  /// The fingerprint of each original read in this run (or this `serve`), with the file's
+  /// size, time and inode when it was read.
+  private let sourceHashes = Mutex<[String: (stamp: SourceStamp, hash: String)]>([:])
 
   /// Raised when the way variants are made changes, so that old entries are not used.
   static let version = "kreds-image-1"
@@ -25,26 +29,50 @@ public final class ImageStore: Sendable {
   }
 
   /// The variant's bytes, from the cache or made now from the original in `contentFolder`.
-  public func bytes(of variant: ImageVariant, contentFolder: URL) throws -> [UInt8] {
-    let url = contentFolder.appendingPathComponent(variant.source)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw BuildError("cannot read '\(variant.source)' to make '\(variant.outputPath)'")
+  /// `sourceBytes`, when the caller has read the original already, saves reading it again.
+  public func bytes(
+    of variant: ImageVariant, contentFolder: URL, sourceBytes: [UInt8]? = nil
+  ) -> Result<[UInt8], BuildError> {
+    let path = contentFolder.appendingPathComponent(variant.source).path
+    let stamp = SourceStamp(path: path)
+    var source = sourceBytes
+    // A cache hit needs only the original's fingerprint, known once per file and run: a warm
+    // build reads each original once, not once per variant.
+    let knownHash = stamp.flatMap { stamp in
+      sourceHashes.withLock { $0[path] }.flatMap {
+        $0.stamp == stamp ? $0.hash : nil
+      }
     }
-    return try bytes(of: variant, source: [UInt8](data)).get()
-  }
-
-  /// The variant's bytes made from `source`, or libvips' reason why it cannot be.
-  public func bytes(of variant: ImageVariant, source: [UInt8]) -> Result<[UInt8], BuildError> {
+    let sourceHash: String
+    if let knownHash {
+      sourceHash = knownHash
+    } else {
+      if source == nil {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          return .failure(
+            BuildError("cannot read '\(variant.source)' to make '\(variant.outputPath)'"))
+        }
+        source = [UInt8](data)
+      }
+      sourceHash = ContentHash.of(source ?? [])
+      if let stamp { sourceHashes.withLock { $0[path] = (stamp, sourceHash) } }
+    }
     let settings =
       "\(Self.version) \(variant.width)x\(variant.cropHeight ?? 0) \(variant.format.rawValue) q\(variant.quality)"
-    let sourceHash = ContentHash.of(source)
     let entry = folder?.appendingPathComponent(
       "\(sourceHash)-\(ContentHash.of(Array(settings.utf8)).prefix(16))")
     if let entry, let cached = Self.read(entry, settings: settings, sourceHash: sourceHash) {
       return .success(cached)
     }
+    if source == nil {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        return .failure(
+          BuildError("cannot read '\(variant.source)' to make '\(variant.outputPath)'"))
+      }
+      source = [UInt8](data)
+    }
     let made = ImageCodec.variant(
-      of: source, width: variant.width, cropHeight: variant.cropHeight,
+      of: source ?? [], width: variant.width, cropHeight: variant.cropHeight,
       format: Self.encoded(variant.format), quality: variant.quality)
     switch made {
     case .failure(let error):
@@ -95,5 +123,23 @@ public final class ImageStore: Sendable {
     if rename(temporary.path, entry.path) != 0 {
       try? FileManager.default.removeItem(at: temporary)
     }
+  }
+}
+
+/// A file's size, modification time (to the nanosecond) and inode: when all are the same, its
+/// bytes are taken to be the same, as ``ReadCache`` does.
+struct SourceStamp: Equatable, Sendable {
+  var size: Int64
+  var seconds: Int
+  var nanoseconds: Int
+  var inode: UInt64
+
+  init?(path: String) {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    size = Int64(status.st_size)
+    seconds = Int(status.st_mtim.tv_sec)
+    nanoseconds = Int(status.st_mtim.tv_nsec)
+    inode = UInt64(status.st_ino)
   }
 }

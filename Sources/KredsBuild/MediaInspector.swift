@@ -37,12 +37,12 @@ enum MediaInspector {
     }
     let bytes = [UInt8](data)
     if MediaLimits.fileExtension(path) == "svg" { return SVGInspection.inspect(bytes) }
-    return inspectRaster(path: path, bytes: bytes, store: store)
+    return inspectRaster(path: path, bytes: bytes, contentFolder: contentFolder, store: store)
   }
 
-  private static func inspectRaster(path: String, bytes: [UInt8], store: ImageStore)
-    -> MediaFacts
-  {
+  private static func inspectRaster(
+    path: String, bytes: [UInt8], contentFolder: URL, store: ImageStore
+  ) -> MediaFacts {
     let header: ImageHeader
     switch ImageCodec.header(of: bytes) {
     case .failure:
@@ -79,7 +79,9 @@ enum MediaInspector {
       hasAlpha: header.hasAlpha, frames: header.frames, hasLocation: header.hasLocation)
     if !image.isAnimated {
       let trial = ResponsiveImage(source: path, image: image).variants(.webp)[0]
-      if case .failure(let error) = store.bytes(of: trial, source: bytes) {
+      if case .failure(let error) = store.bytes(
+        of: trial, contentFolder: contentFolder, sourceBytes: bytes)
+      {
         return .refused(
           reason: "it is a damaged \(header.format.uppercased()) file (\(error.description))",
           line: nil)

@@ -27,7 +27,8 @@ public enum SiteBuilder {
     /// folder (``ImageStore/defaultCacheFolder(contentFolder:)``).
     public var imageCacheFolder: URL?
 
-    /// The store of made pictures these options name.
+    /// A store of made pictures in the cache these options name; one per run, since it
+    /// remembers the originals it has read.
     public var imageStore: ImageStore {
       ImageStore(
         cacheFolder: imageCacheFolder
@@ -82,7 +83,8 @@ public enum SiteBuilder {
       try OutputFolder.check(
         output: output, content: options.contentFolder, templates: options.templatesFolder)
     }
-    let prepared = try prepare(options, cache: cache)
+    let images = options.imageStore
+    let prepared = try prepare(options, cache: cache, images: images)
     var diagnostics = prepared.diagnostics
     guard let site = prepared.site, var theme = prepared.theme else {
       return Report(diagnostics: diagnostics, files: nil, notes: prepared.notes)
@@ -104,7 +106,7 @@ public enum SiteBuilder {
     }
     if let output = options.outputFolder {
       try SiteWriter.write(
-        files, to: output, contentFolder: options.contentFolder, images: options.imageStore)
+        files, to: output, contentFolder: options.contentFolder, images: images)
     }
     return Report(
       diagnostics: diagnostics, files: files, nextChange: site.nextChange,
@@ -123,8 +125,10 @@ public enum SiteBuilder {
   /// Validates like ``run(_:cache:)`` and plans the site without rendering it, for `serve`. The
   /// sizes of newsletter emails are not checked: ``OnDemandSite/emailSizeDiagnostics()`` does
   /// that once the preview is shown.
-  public static func preview(_ options: Options, cache: ParseCache) throws -> Preview {
-    let prepared = try prepare(options, cache: cache)
+  public static func preview(
+    _ options: Options, cache: ParseCache, images: ImageStore? = nil
+  ) throws -> Preview {
+    let prepared = try prepare(options, cache: cache, images: images ?? options.imageStore)
     guard let site = prepared.site, let theme = prepared.theme else {
       return Preview(diagnostics: prepared.diagnostics, site: nil, displayed: prepared.displayed)
     }
@@ -144,7 +148,10 @@ public enum SiteBuilder {
     var notes: [String] = []
   }
 
-  static func prepare(_ options: Options, cache: ParseCache?) throws -> Prepared {
+  static func prepare(_ options: Options, cache: ParseCache?, images: ImageStore? = nil) throws
+    -> Prepared
+  {
+    let images = images ?? options.imageStore
     // The git history is read while the theme and content are read and parsed: its time is
     // mostly git's own, in processes of their own.
     let contentFolder = options.contentFolder
@@ -199,7 +206,7 @@ public enum SiteBuilder {
     resolveOptions.history = history?.value ?? .none
     resolveOptions.mediaFacts = MediaInspector.inspect(
       paths: discovered.files.map(\.path).filter { $0.hasPrefix("media/") },
-      contentFolder: options.contentFolder, store: options.imageStore)
+      contentFolder: options.contentFolder, store: images)
     let resolved = SiteResolver.resolve(
       (parsedSettings.map { [$0] } ?? []) + parsed.compactMap { $0 }, options: resolveOptions)
     // Printed paths start at the content folder as the editor named it.

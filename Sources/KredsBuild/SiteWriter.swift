@@ -114,7 +114,7 @@ public enum SiteWriter {
         try FileManager.default.copyItem(
           at: contentFolder.appendingPathComponent(source), to: URL(fileURLWithPath: path))
       case .image(let variant):
-        try write(images.bytes(of: variant, contentFolder: contentFolder), to: path)
+        try write(images.bytes(of: variant, contentFolder: contentFolder).get(), to: path)
       }
     }
   }

@@ -60,7 +60,9 @@ struct PreviewResponder: HTTPResponder {
     case .image(let variant):
       let folder = contentFolder
       let store = images
-      let made = await Task.detached { try? store.bytes(of: variant, contentFolder: folder) }.value
+      let made = await Task.detached {
+        try? store.bytes(of: variant, contentFolder: folder).get()
+      }.value
       guard let made else { return await notFound(head: head) }
       bytes = made
     }

@@ -34,7 +34,9 @@ public enum PreviewServer {
     }
     let state = PreviewState()
     let cache = ParseCache()
-    let rebuild = Rebuilder(options: build, cache: cache, state: state, log: options.log)
+    let images = build.imageStore
+    let rebuild = Rebuilder(
+      options: build, cache: cache, images: images, state: state, log: options.log)
     await rebuild.run(reason: nil)
 
     var watched = [build.contentFolder]
@@ -49,7 +51,7 @@ public enum PreviewServer {
 
     let app = Application(
       responder: PreviewResponder(
-        state: state, contentFolder: build.contentFolder, images: build.imageStore),
+        state: state, contentFolder: build.contentFolder, images: images),
       configuration: .init(
         address: .hostname(options.host, port: options.port), serverName: "kreds"),
       onServerRunning: { _ in

@@ -8,6 +8,8 @@ import Logging
 actor Rebuilder {
   let options: SiteBuilder.Options
   let cache: ParseCache
+  /// One store for the whole preview: each original is fingerprinted once until it changes.
+  let images: ImageStore
   let state: PreviewState
   let log: @Sendable (String) -> Void
   private var running = false
@@ -16,11 +18,12 @@ actor Rebuilder {
   private var checkedSite: OnDemandSite?
 
   init(
-    options: SiteBuilder.Options, cache: ParseCache, state: PreviewState,
+    options: SiteBuilder.Options, cache: ParseCache, images: ImageStore, state: PreviewState,
     log: @escaping @Sendable (String) -> Void
   ) {
     self.options = options
     self.cache = cache
+    self.images = images
     self.state = state
     self.log = log
   }
@@ -38,7 +41,7 @@ actor Rebuilder {
       checkedSite?.stopChecking()
       let started = Date()
       do {
-        let preview = try SiteBuilder.preview(options, cache: cache)
+        let preview = try SiteBuilder.preview(options, cache: cache, images: images)
         for diagnostic in preview.diagnostics { log(diagnostic.formatted()) }
         // Milliseconds under a second: rebuilds after an edit take tens of them.
         let elapsed = Date().timeIntervalSince(started)
