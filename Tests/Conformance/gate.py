@@ -50,6 +50,12 @@ gate"):
            closed after its deadline, the calendar's today mark moved a day
            on and into the next month; with JavaScript off, as built; no
            console error; time.js under 5,000 octets; see agingcheck.py
+  images   every published raster picture through exiftool: no GPS, EXIF,
+           XMP, IPTC or comment; every <img> on every page has width and
+           height matching its file, and srcset candidates that exist with
+           true widths; in headless Chromium at 375 px the front page, a
+           story and an event page with a photo fetch at most 250 KB of
+           pictures, none broken; see imagecheck.py
 
 Prints one line per check with its counts, the findings (page and message)
 of a failed check below its line, and a closing "N passed, N failed" line.
@@ -755,10 +761,23 @@ def check_aging(site: Site, server: LocalServer, now: str) -> Result:
 
 
 # --------------------------------------------------------------------------
+# images: the published pictures (Tests/Conformance/imagecheck.py)
+
+
+def check_images(site: Site, server: LocalServer) -> Result:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import imagecheck
+
+    report = imagecheck.check_site(site, server=server, make_driver=make_driver)
+    return Result("images", summary=report.summary, findings=report.findings, notes=report.notes)
+
+
+# --------------------------------------------------------------------------
 
 
 # embed and newsletter after browser: browser clears the screenshot folder first.
-CHECKS = ("html", "feeds", "sitemap", "links", "ical", "jsonfeed", "browser", "embed", "newsletter", "aging")
+CHECKS = ("html", "feeds", "sitemap", "links", "ical", "jsonfeed", "browser", "embed", "newsletter",
+          "aging", "images")
 
 
 def main(argv: list[str]) -> int:
@@ -805,6 +824,7 @@ def main(argv: list[str]) -> int:
             "embed": lambda: check_embed(site, server, args.screenshots.resolve()),
             "newsletter": lambda: check_newsletter(site, server, args.screenshots.resolve()),
             "aging": lambda: check_aging(site, server, args.now),
+            "images": lambda: check_images(site, server),
         }
         for name in CHECKS:
             if name not in only:

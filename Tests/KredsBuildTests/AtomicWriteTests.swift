@@ -50,7 +50,7 @@ import Testing
     #expect(
       !FileManager.default.fileExists(atPath: output.appendingPathComponent("stale.txt").path))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
-      $0.contains("kreds-")
+      $0.contains("kreds-") && $0 != ".kreds-cache"
     }
     #expect(leftovers.isEmpty)
   }

@@ -97,8 +97,8 @@ import Testing
     let strict = try kreds(arguments + ["--strict-templates"], in: folder)
     #expect(strict.status == 1)
     #expect(
-      strict.errors.hasPrefix(
-        "templates/page.mustache:1:1: error: template error: rendering 'page' (with the templates it includes) looked up '{{page.titel}}'"
+      strict.errors.contains(
+        "\ntemplates/page.mustache:1:1: error: template error: rendering 'page' (with the templates it includes) looked up '{{page.titel}}'"
       ), "\(strict.errors)")
   }
 

@@ -20,8 +20,9 @@ extension CommandLineTests {
   }
 
   func temporaryFolders(in folder: URL) throws -> [String] {
+    // The picture cache beside the content folder is meant to stay.
     try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
-      $0.contains(".kreds-")
+      $0.contains(".kreds-") && $0 != ".kreds-cache"
     }
   }
 

@@ -32,6 +32,8 @@ import Testing
         #expect(actual == expected, "\(file.path) differs")
       case (.contentFile(let expected), .contentFile(let actual)):
         #expect(actual == expected)
+      case (.image(let expected), .image(let actual)):
+        #expect(actual == expected)
       default:
         Issue.record("\(file.path) has another kind of content")
       }

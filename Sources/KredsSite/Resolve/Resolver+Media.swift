@@ -42,7 +42,7 @@ extension Resolver {
       if image.hasLocation {
         warning(
           file, use.location,
-          "'\(path)' holds the GPS position where the photo was taken; the published copies are stripped of it, but the original in the content folder keeps it: remove it with 'exiftool -gps:all= \(path)' before you commit"
+          "'\(path)' holds the GPS position where the photo was taken; the published copies are stripped of it, but the original in the content folder keeps it: remove it from the file with 'exiftool -gps:all=' before you commit it"
         )
       }
       if !shown, !image.isWebFormat {
