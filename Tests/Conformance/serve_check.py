@@ -30,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-11-23 12:00"
 EVENT = "networks/groent-industrinetvaerk-nyborg/events/2027-01-20-morgenmoede-om-energi.md"
 EVENT_PAGE = "/arrangementer/2027-01-20-morgenmoede-om-energi/"
@@ -143,11 +144,20 @@ def check_serve(binary: Path, content: Path) -> str:
                 "/sitemap.xml": "application/xml",
                 "/assets/kreds.css": "text/css",
                 "/media/program/esg-temamoede-2027-02-11.pdf": "application/pdf",
+                # Picture variants, made when first asked for (issue 18).
+                "/media/foto/klit-ved-havet.480w.webp": "image/webp",
+                "/media/foto/klit-ved-havet.960w.jpg": "image/jpeg",
+                "/media/foto/klit-ved-havet.1200x630.jpg": "image/jpeg",
             }
             for path, expected in expected_types.items():
                 status, headers, _ = request(port, path)
                 if status != 200 or not headers.get("content-type", "").startswith(expected):
                     findings.append(f"{path}: {status} {headers.get('content-type')}, expected 200 {expected}")
+            # The variant served is the one a build writes.
+            _, _, variant = request(port, "/media/foto/klit-ved-havet.480w.webp")
+            built = REPO / "site" / "media" / "foto" / "klit-ved-havet.480w.webp"
+            if built.is_file() and variant != built.read_bytes():
+                findings.append("/media/foto/klit-ved-havet.480w.webp differs from the built site's")
             status, headers, _ = request(port, "/netvaerk")
             if status != 301 or headers.get("location") != "/netvaerk/":
                 findings.append(f"/netvaerk: {status} to {headers.get('location')}, expected 301 to /netvaerk/")
