@@ -18,8 +18,9 @@ public enum SVGInspection {
       let line = line(of: problem.index, in: lower)
       return .refused(reason: "line \(line) of the drawing holds \(problem.reason)", line: line)
     }
+    // Indices of `lower` only on `lower`: lower-casing can change a text's length.
     let rootEnd = lower[root.upperBound...].firstIndex(of: ">") ?? lower.endIndex
-    let rootTag = String(text[root.lowerBound..<rootEnd])
+    let rootTag = String(lower[root.lowerBound..<rootEnd])
     return size(ofRoot: rootTag)
   }
 
@@ -128,7 +129,7 @@ public enum SVGInspection {
     if let width = pixels(attribute("width")), let height = pixels(attribute("height")) {
       return .drawing(width: width, height: height)
     }
-    let box = (attribute("viewBox") ?? attribute("viewbox") ?? "")
+    let box = (attribute("viewbox") ?? "")
       .split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
     if box.count == 4, box[2] >= 1, box[3] >= 1, box[2] < 100_000, box[3] < 100_000 {
       return .drawing(width: Int(box[2].rounded()), height: Int(box[3].rounded()))

@@ -88,6 +88,33 @@ extension Resolver {
     }
   }
 
+  /// Two pictures whose variants would have the same names (`a.jpg` and `a.png` both shown),
+  /// or a variant's name taken by a file of `media/`: one would replace the other.
+  mutating func checkVariantNames(site: Site) {
+    var makers: [String: String] = [:]
+    for path in site.media.sorted() where site.displayedImages.contains(path) {
+      guard let responsive = site.responsiveImage(path) else { continue }
+      for variant in responsive.allVariants {
+        let name = variant.outputPath
+        if mediaPaths.contains(name) {
+          error(
+            path, .fileStart,
+            "this picture's variant '\(name)' has the name of another file in media/; rename one of them"
+          )
+          break
+        }
+        if let other = makers[name], other != path {
+          error(
+            path, .fileStart,
+            "this picture and '\(other)' would both publish '\(name)'; rename one of them, e.g. '\(ResponsiveImage.stem(of: path))-2.\(MediaLimits.fileExtension(path))'"
+          )
+          break
+        }
+        makers[name] = path
+      }
+    }
+  }
+
   /// `unsafe_html: true` in site.yaml lets active files through, as it lets raw HTML through.
   var settingsAllowActiveMedia: Bool {
     for file in files { if case .settings(let settings) = file.item { return settings.unsafeHTML } }

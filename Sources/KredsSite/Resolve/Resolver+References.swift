@@ -47,6 +47,7 @@ extension Resolver {
     }
     built.mediaFacts = options.mediaFacts
     checkUnusedMedia(site: built)
+    checkVariantNames(site: built)
     checkNewsletters(newsletters, site: built)
     built.linkTargets = targets
   }
