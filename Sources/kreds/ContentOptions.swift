@@ -39,6 +39,13 @@ struct ContentOptions: ParsableArguments {
     help: "Diagnostics as text, json (one object a line) or github (Actions annotations).")
   var format: DiagnosticFormat = .text
 
+  @Option(
+    name: .customLong("image-cache"),
+    help:
+      "Keep made pictures in this folder between builds (default: .kreds-cache beside the content folder)."
+  )
+  var imageCache: String?
+
   @Flag(name: .long, help: "Print only diagnostics.")
   var quiet = false
 
@@ -62,6 +69,7 @@ struct ContentOptions: ParsableArguments {
       outputFolder: output, baseURL: baseURL, now: try nowDate(), includeDrafts: drafts)
     options.strictTemplates = strictTemplates
     options.includeFuture = future
+    options.imageCacheFolder = imageCache.map { URL(fileURLWithPath: $0) }
     return options
   }
 
