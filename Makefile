@@ -11,6 +11,7 @@
 #   make fuzz     run each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60); not part of
 #                 make test; see docs/RELIABILITY.md
 #   make test-sanitize  the Swift tests under AddressSanitizer, then ThreadSanitizer
+#   make bench    Kreds against Hugo on generated sites; make bench-images: on 200 phone photos
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
@@ -166,11 +167,21 @@ KREDS_BIN ?= $(RELEASE_BIN)
 BENCH_SIZES ?=
 BENCH_FLAGS ?=
 
-.PHONY: bench
+.PHONY: bench bench-images
 bench: $(KREDS_BIN)
 	@command -v hugo >/dev/null || { echo "Installing hugo…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
 	python3 bench/run.py --kreds $(KREDS_BIN) $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(BENCH_FLAGS)
+
+# Pictures (issue 18): 200 phone photos of 12 MP, Kreds' variants against Hugo's .Resize/.Fill
+# of the same widths and formats, cold and with a warm cache, with peak memory; see
+# docs/PERFORMANCE.md. Fewer photos: `make bench-images BENCH_PHOTOS=20`.
+BENCH_PHOTOS ?= 200
+bench-images: $(KREDS_BIN)
+	@command -v hugo >/dev/null && command -v vips >/dev/null && [ -x /usr/bin/time ] \
+	  || { echo "Installing hugo, libvips-tools and time…"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo libvips-tools time; }
+	python3 bench/images.py --kreds $(KREDS_BIN) --photos $(BENCH_PHOTOS)
 
 # Fuzzing: the libFuzzer targets of Fuzz/ (a separate package, so `swift build` never compiles
 # them), built with the fuzzer and address sanitizers, corpora seeded from content/ and

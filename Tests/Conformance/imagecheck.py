@@ -11,7 +11,8 @@ Called by gate.py (`gate.py site/ --only images`); alone:
    maker-note groups, or a comment, is a finding naming the file and tags.
    What exiftool says of the file itself (File, System, JFIF, RIFF, PNG,
    Composite sizes) and an ICC profile are allowed.
-2. Sizes: on every HTML page, every <img> has positive integer width and
+2. Sizes: og:image (with og:image:width/height), JSON-LD `image`, the pictures
+   of Atom entries and JSON Feed items are files of the site; on every HTML page, every <img> has positive integer width and
    height; its src and every srcset candidate of it and of its <picture>'s
    <source> are files of the site; a raster src's real size has the ratio of
    width/height within 1 %; every `Nw` descriptor is its file's real width.
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import html.parser
 import json
+import re
 import subprocess
 import sys
 import time
@@ -164,6 +166,48 @@ def check_sizes(site, images: list[Img], facts: dict[Path, dict], report: Report
     return checked
 
 
+def check_elsewhere(site, facts: dict[Path, dict], report: Report) -> int:
+    """Pictures named outside <img>: og:image (with its width and height) on every page, the
+    pictures of Atom entries, and `image` of JSON Feed items and of JSON-LD events: each a
+    file of the site, with the size said."""
+    named = 0
+    for page in site.html_pages():
+        text = page.read_text(encoding="utf-8")
+        meta = dict(re.findall(r'<meta property="(og:image(?::width|:height)?)" content="([^"]*)"', text))
+        urls = [(meta["og:image"], meta.get("og:image:width"), meta.get("og:image:height"))] if "og:image" in meta else []
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S):
+            urls += [(u, None, None) for u in re.findall(r'"image":\s*"([^"]+)"', block)]
+        for url, width, height in urls:
+            named += 1
+            report.findings += picture_findings(site, facts, site.rel(page), html_unescape(url), width, height)
+    for feed in list(site.root.rglob("*.xml")) + list(site.root.rglob("*.json")):
+        text = feed.read_text(encoding="utf-8", errors="replace")
+        found = re.findall(r'&lt;img src=&quot;([^&]+)&quot;', text) if feed.suffix == ".xml" else []
+        if feed.suffix == ".json":
+            found = re.findall(r'"image":\s*"([^"]+)"', text)
+        for url in found:
+            named += 1
+            report.findings += picture_findings(site, facts, site.rel(feed), url, None, None)
+    return named
+
+
+def html_unescape(text: str) -> str:
+    import html as html_module
+    return html_module.unescape(text)
+
+
+def picture_findings(site, facts, where: str, url: str, width, height) -> list[str]:
+    target = site.file_of_url(url)
+    if target is None:
+        return []
+    if not target.is_file():
+        return [f"{where}: names the picture {url}, which is not a file of the site"]
+    real = size_of(facts.get(target, {}))
+    if width and height and real and (int(width), int(height)) != real:
+        return [f"{where}: says {url} is {width}x{height} but it is {real[0]}x{real[1]}"]
+    return []
+
+
 def photo_page(site, key: str) -> Path | None:
     """The first page of a section whose hero figure shows a raster picture."""
     for page in site.section_pages(key):
@@ -235,7 +279,9 @@ def check_site(site, server, make_driver) -> Report:
         parser.feed(page.read_text(encoding="utf-8"))
         images += parser.images
     checked = check_sizes(site, images, facts, report)
-    summary = f"{len(rasters)} pictures read by exiftool, {checked} <img> on {len(site.html_pages())} pages"
+    named = check_elsewhere(site, facts, report)
+    summary = (f"{len(rasters)} pictures read by exiftool, {checked} <img> on "
+               f"{len(site.html_pages())} pages, {named} in og:image, JSON-LD and feeds")
     if not rasters:
         report.notes.append("no raster picture in the site: the phone check is skipped")
         report.summary = summary

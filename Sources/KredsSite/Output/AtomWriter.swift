@@ -29,9 +29,11 @@ struct AtomWriter {
     let entries = stories.prefix(Self.maximumEntries).map { story -> Entry in
       var html = builder.bodyHTML(story.body, file: story.file, absolute: true)
       if let image = story.image {
-        let source = urls.absolute(urls.media(image.path.value))
+        // The email's picture: one JPEG that every feed reader shows, with its size.
+        let picture = builder.emailPicture(image)
+        let size = picture.width.map { " width=\"\($0)\" height=\"\(picture.height ?? 0)\"" } ?? ""
         html =
-          "<p><img src=\"\(HTMLText.escape(source))\" alt=\"\(HTMLText.escape(image.alt))\"></p>\n"
+          "<p><img src=\"\(HTMLText.escape(urls.absolute(picture.url)))\"\(size) alt=\"\(HTMLText.escape(image.alt))\"></p>\n"
           + html
       }
       let summary = story.effectiveSummary

@@ -87,7 +87,7 @@ struct EventJSONFeed {
     ]
     if let summary = event.summary { item["summary"] = .string(summary) }
     if let image = event.image {
-      item["image"] = .string(urls.absolute(urls.media(image.path.value)))
+      item["image"] = .string(builder.sharingImage(image).url)
     }
     if !event.tags.isEmpty { item["tags"] = .array(event.tags.map(JSONValue.string)) }
     var kreds: [String: JSONValue] = [

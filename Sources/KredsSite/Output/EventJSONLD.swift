@@ -69,7 +69,7 @@ enum EventJSONLD {
       ])
     }
     if let image = event.image {
-      object["image"] = .string(urls.absolute(urls.media(image.path.value)))
+      object["image"] = .string(builder.sharingImage(image).url)
     }
     if let registration = event.registration {
       var offer: [String: JSONValue] = [

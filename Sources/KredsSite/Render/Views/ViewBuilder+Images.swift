@@ -32,36 +32,50 @@ extension ViewBuilder {
 
   /// The picture of a newsletter: one JPEG at the email's width, which every mail program shows.
   func emailImage(_ image: Image, absolute: Bool) -> View {
-    let path = image.path.value
-    var url = urls.media(path)
-    var size = intrinsicSize(path)
-    if let responsive = site.responsiveImage(path) {
-      let email = responsive.email
-      url = urls.media(email.outputPath)
-      size = (email.width, responsive.height(atWidth: email.width))
-    }
-    var view = View(["url": absolute ? urls.absolute(url) : url, "alt": image.alt])
-    view["width"] = size.map { String($0.width) }
-    view["height"] = size.map { String($0.height) }
+    let picture = emailPicture(image)
+    var view = View([
+      "url": absolute ? urls.absolute(picture.url) : picture.url, "alt": image.alt,
+    ])
+    view["width"] = picture.width.map(String.init)
+    view["height"] = picture.height.map(String.init)
     // Shown at most as wide as the email's column, at the picture's own proportions.
-    let shownWidth = min(Self.emailColumnWidth, size?.width ?? Self.emailColumnWidth)
+    let shownWidth = min(Self.emailColumnWidth, picture.width ?? Self.emailColumnWidth)
     view["displayWidth"] = String(shownWidth)
-    view["displayHeight"] = size.map {
-      String(max(1, Int((Double($0.height) * Double(shownWidth) / Double($0.width)).rounded())))
+    view["displayHeight"] = picture.width.flatMap { width in
+      picture.height.map {
+        String(max(1, Int((Double($0) * Double(shownWidth) / Double(width)).rounded())))
+      }
     }
     return view
   }
 
-  /// The picture shared on Facebook and LinkedIn: a 1200×630 crop of a raster image, or the
-  /// file itself.
-  func sharingImage(_ image: Image) -> (url: String, width: Int?, height: Int?) {
+  /// The one file a mail program or feed reader gets: the 600 px JPEG of a raster image, or
+  /// the file itself; its URL is the site's (not absolute).
+  func emailPicture(_ image: Image) -> PictureFile {
     let path = image.path.value
     guard let responsive = site.responsiveImage(path) else {
       let size = intrinsicSize(path)
-      return (urls.absolute(urls.media(path)), size?.width, size?.height)
+      return PictureFile(url: urls.media(path), width: size?.width, height: size?.height)
+    }
+    let email = responsive.email
+    return PictureFile(
+      url: urls.media(email.outputPath), width: email.width,
+      height: responsive.height(atWidth: email.width))
+  }
+
+  /// The picture shared on Facebook and LinkedIn and named in feeds of events and their
+  /// structured data: a 1200×630 crop of a raster image, or the file itself; its URL is
+  /// absolute.
+  func sharingImage(_ image: Image) -> PictureFile {
+    let path = image.path.value
+    guard let responsive = site.responsiveImage(path) else {
+      let size = intrinsicSize(path)
+      return PictureFile(
+        url: urls.absolute(urls.media(path)), width: size?.width, height: size?.height)
     }
     let crop = responsive.sharingCrop
-    return (urls.absolute(urls.media(crop.outputPath)), crop.width, crop.cropHeight)
+    return PictureFile(
+      url: urls.absolute(urls.media(crop.outputPath)), width: crop.width, height: crop.cropHeight)
   }
 
   /// What replaces an image's `src` placeholder in a body: the URL and the attributes that
@@ -112,4 +126,11 @@ extension ViewBuilder {
     default: nil
     }
   }
+}
+
+/// One published picture file with its size, when known.
+struct PictureFile {
+  var url: String
+  var width: Int?
+  var height: Int?
 }
