@@ -81,4 +81,28 @@ as_editor 'cd site && { kreds serve --port 8765 > /tmp/serve.log 2>&1 & echo $! 
   kill "$(cat /tmp/serve.pid)"' | tee build/test-dist-serve.txt
 grep -q "HTTP/1.1 200" build/test-dist-serve.txt || { echo "test-dist: serve did not answer 200"; exit 1; }
 
+step "a phone photo: turned upright and stripped by the packaged libvips"
+# Stored sideways with EXIF orientation 6 and a GPS position (Tests/Fixtures/images/phone.jpg).
+cp Tests/Fixtures/images/phone.jpg "$root/home/editor/site/content/media/phone.jpg"
+chroot "$root" chown editor:editor /home/editor/site/content/media/phone.jpg
+story=$(as_editor 'ls site/content/networks/*/stories/*.md' | awk 'NR == 1')
+as_editor "sed -i '0,/^title: /s//image: media\/phone.jpg\nimage_alt: A photo from the meeting\ntitle: /' $story"
+as_editor 'cd site && kreds build 2>&1 | tail -3'
+as_editor 'ls site/site/media/' | tee build/test-dist-photo.txt
+grep -q "phone.120w.webp" build/test-dist-photo.txt \
+  || { echo "test-dist: no picture variants were made"; exit 1; }
+# Upright: stored 160x120, shown 120x160; and no GPS left (JPEG's SOF0 holds height, width).
+python3 - "$root/home/editor/site/site/media/phone.120w.jpg" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+index = 2
+while data[index + 1] not in (0xC0, 0xC1, 0xC2):  # walk the segments to the frame header
+    index += 2 + int.from_bytes(data[index + 2:index + 4], "big")
+height = int.from_bytes(data[index + 5:index + 7], "big")
+width = int.from_bytes(data[index + 7:index + 9], "big")
+assert (width, height) == (120, 160), f"variant is {width}x{height}, expected 120x160"
+assert b"Exif" not in data and b"GPS" not in data, "metadata left in the variant"
+print(f"phone.120w.jpg: {width}x{height}, no EXIF")
+PY
+
 step "test-dist: passed"

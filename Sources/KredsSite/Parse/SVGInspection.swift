@@ -97,7 +97,7 @@ public enum SVGInspection {
         let valueEnd = lower[range.upperBound...].firstIndex(of: closing) ?? lower.endIndex
         let value = lower[range.upperBound..<valueEnd].trimmingCharacters(in: .whitespaces)
         if value.hasPrefix("#") || value.hasPrefix("data:image/") || value.isEmpty { continue }
-        if best == nil || range.lowerBound < best!.index {
+        if best.map({ range.lowerBound < $0.index }) ?? true {
           best = (String(value.prefix(80)), range.lowerBound)
         }
       }

@@ -8,9 +8,8 @@ extension Resolver {
   mutating func checkMediaUses(
     file: String, references: References, bodyTargets: [LinkTarget], site built: inout Site
   ) {
-    let shown = Set(references.images.map(\.location))
     for use in references.media {
-      let isShown = shown.contains(use.location) && references.images.contains(use)
+      let isShown = references.images.contains(use)
       checkMediaUse(use, shown: isShown, hero: isShown, file: file, site: &built)
     }
     guard let body = references.body else { return }
