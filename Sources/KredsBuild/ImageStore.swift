@@ -36,6 +36,17 @@ public final class ImageStore: Sendable {
     let path = contentFolder.appendingPathComponent(variant.source).path
     let stamp = SourceStamp(path: path)
     var source = sourceBytes
+    /// The original's bytes, read at most once.
+    func readSource() -> Result<[UInt8], BuildError> {
+      if let source { return .success(source) }
+      guard let data = FileManager.default.contents(atPath: path) else {
+        return .failure(
+          BuildError("cannot read '\(variant.source)' to make '\(variant.outputPath)'"))
+      }
+      let bytes = [UInt8](data)
+      source = bytes
+      return .success(bytes)
+    }
     // A cache hit needs only the original's fingerprint, known once per file and run: a warm
     // build reads each original once, not once per variant.
     let knownHash = stamp.flatMap { stamp in
@@ -47,14 +58,12 @@ public final class ImageStore: Sendable {
     if let knownHash {
       sourceHash = knownHash
     } else {
-      if source == nil {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          return .failure(
-            BuildError("cannot read '\(variant.source)' to make '\(variant.outputPath)'"))
-        }
-        source = [UInt8](data)
+      let bytes: [UInt8]
+      switch readSource() {
+      case .failure(let error): return .failure(error)
+      case .success(let read): bytes = read
       }
-      sourceHash = ContentHash.of(source ?? [])
+      sourceHash = ContentHash.of(bytes)
       if let stamp { sourceHashes.withLock { $0[path] = (stamp, sourceHash) } }
     }
     let settings =
@@ -64,15 +73,13 @@ public final class ImageStore: Sendable {
     if let entry, let cached = Self.read(entry, settings: settings, sourceHash: sourceHash) {
       return .success(cached)
     }
-    if source == nil {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        return .failure(
-          BuildError("cannot read '\(variant.source)' to make '\(variant.outputPath)'"))
-      }
-      source = [UInt8](data)
+    let original: [UInt8]
+    switch readSource() {
+    case .failure(let error): return .failure(error)
+    case .success(let read): original = read
     }
     let made = ImageCodec.variant(
-      of: source ?? [], width: variant.width, cropHeight: variant.cropHeight,
+      of: original, width: variant.width, cropHeight: variant.cropHeight,
       format: Self.encoded(variant.format), quality: variant.quality)
     switch made {
     case .failure(let error):

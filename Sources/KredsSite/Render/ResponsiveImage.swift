@@ -94,7 +94,12 @@ public struct ResponsiveImage: Hashable, Sendable {
 
   /// The displayed height at `width`, rounded as browsers do.
   public func height(atWidth width: Int) -> Int {
-    max(1, Int((Double(image.height) * Double(width) / Double(image.width)).rounded()))
+    Self.height(ofWidth: image.width, height: image.height, scaledTo: width)
+  }
+
+  /// The height of a `width`×`height` picture shown `scaledWidth` wide, at least 1.
+  static func height(ofWidth width: Int, height: Int, scaledTo scaledWidth: Int) -> Int {
+    max(1, Int((Double(height) * Double(scaledWidth) / Double(width)).rounded()))
   }
 
   /// The path without its extension: `media/foto/kaffe.jpg` → `media/foto/kaffe`.

@@ -28,7 +28,7 @@ extension Resolver {
     guard mediaPaths.contains(path) else { return }
     if shown { built.displayedImages.insert(path) } else { built.downloadedMedia.insert(path) }
     let fileExtension = MediaLimits.fileExtension(path)
-    if MediaLimits.activeExtensions.contains(fileExtension), !settingsAllowActiveMedia {
+    if MediaLimits.activeExtensions.contains(fileExtension), !built.settings.unsafeHTML {
       error(file, use.location, Self.activeFileMessage(path))
       return
     }
@@ -67,7 +67,7 @@ extension Resolver {
     for path in site.media
     where !site.displayedImages.contains(path) && !site.downloadedMedia.contains(path) {
       let fileExtension = MediaLimits.fileExtension(path)
-      if MediaLimits.activeExtensions.contains(fileExtension), !settingsAllowActiveMedia {
+      if MediaLimits.activeExtensions.contains(fileExtension), !site.settings.unsafeHTML {
         error(path, .fileStart, Self.activeFileMessage(path))
         continue
       }
@@ -114,12 +114,8 @@ extension Resolver {
     }
   }
 
-  /// `unsafe_html: true` in site.yaml lets active files through, as it lets raw HTML through.
-  var settingsAllowActiveMedia: Bool {
-    for file in files { if case .settings(let settings) = file.item { return settings.unsafeHTML } }
-    return false
-  }
-
+  /// Told unless `unsafe_html: true` in site.yaml, which lets active files through as it lets
+  /// raw HTML through.
   static func activeFileMessage(_ path: String) -> String {
     "'\(path)' is a file a browser would run as a page or a script on the site's own address, where it could act as the site; such files are only published when site.yaml sets 'unsafe_html: true'. Link to a PDF, or put the page's text in a .md file instead"
   }

@@ -43,7 +43,7 @@ extension ViewBuilder {
     view["displayWidth"] = String(shownWidth)
     view["displayHeight"] = picture.width.flatMap { width in
       picture.height.map {
-        String(max(1, Int((Double($0) * Double(shownWidth) / Double(width)).rounded())))
+        String(ResponsiveImage.height(ofWidth: width, height: $0, scaledTo: shownWidth))
       }
     }
     return view
