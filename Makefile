@@ -6,7 +6,8 @@
 #   make check    validate the example content
 #   make install  install kreds, its shell completions and man page under $(PREFIX)
 #   make dist     the release packages in dist/: a tar.gz and a .deb of the static binary
-#   make test-dist  install the .deb in a fresh Debian 12 (debootstrap) and use it there
+#   make test-dist  the .deb on Debian 12 and 13, the tarball, and the publishing recipes run in
+#                 Debian roots that stand for their CI images (debootstrap; RELEASING.md)
 #   make format   format the Swift sources with swift format
 #   make fuzz     run each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60); not part of
 #                 make test; see docs/RELIABILITY.md
@@ -19,6 +20,8 @@ SWIFT ?= swift
 # with the calendar. Override with `make site NOW=...` to see it as of another time.
 NOW ?= 2026-11-23 12:00
 RELEASE_BIN = .build/release/kreds
+# The Python tools of the conformance gate and of test-dist (Tests/Conformance/requirements.txt).
+VENV ?= .venv
 
 .PHONY: all site test check install format deps clean golden record-invalid conformance test-sanitize \
   dist test-dist manual
@@ -72,6 +75,9 @@ record-invalid: deps
 	KREDS_RECORD_INVALID=1 $(SWIFT) test --filter InvalidSiteTests
 	git status --short Tests/Fixtures/invalid
 
+# The guides installed with Kreds (`kreds docs`); Packaging/make-dist.sh ships the same.
+SHIPPED_DOCS = CONTENT.md SITE.md CLI.md EDITORS.da.md EDITORS.en.md PUBLISHING.md TEMPLATES.md
+
 # The default theme is compiled into the binary: nothing but the binary is needed to run it.
 install: $(RELEASE_BIN) manual
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
@@ -80,6 +86,9 @@ install: $(RELEASE_BIN) manual
 	install -m 644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/kreds.1
 	$(RELEASE_BIN) --generate-completion-script bash \
 	  > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kreds
+	install -d $(DESTDIR)$(PREFIX)/share/doc/kreds/docs
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/kreds/README.md
+	install -m 644 $(addprefix docs/,$(SHIPPED_DOCS)) $(DESTDIR)$(PREFIX)/share/doc/kreds/docs/
 
 # The release: the Swift runtime, Foundation and cmark-gfm (KREDS_STATIC_CMARK, Package.swift)
 # linked statically, in a build folder of its own (docs/RELEASING.md).
@@ -101,13 +110,16 @@ manual: deps
 	@test -s $(MANPAGE)
 
 dist: $(DIST_BIN) manual
-	Packaging/make-dist.sh $(DIST_BIN) $(MANPAGE)
+	SHIPPED_DOCS="$(SHIPPED_DOCS)" Packaging/make-dist.sh $(DIST_BIN) $(MANPAGE)
 
-# Needs root (debootstrap, chroot); the Debian 12 root is kept in build/debian12.
-test-dist: dist
+# The release where users run it: the .deb on Debian 12 and 13, the tarball on a bare Debian 12,
+# and the publishing recipes run step by step in roots that stand for their images (RELEASING.md).
+# Needs root (debootstrap, chroot); the roots are kept in $(KREDS_TEST_ROOTS) between runs.
+KREDS_TEST_ROOTS ?= /var/tmp/kreds-roots
+test-dist: dist $(VENV)/.installed
 	@command -v debootstrap >/dev/null || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; }
-	Packaging/test-dist.sh dist/kreds_*.deb build/debian12
+	Packaging/test-dist.sh dist $(VENV)/bin/python $(KREDS_TEST_ROOTS)
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift Fuzz
@@ -119,7 +131,6 @@ clean:
 # feedparser, linkchecker, icalendar, headless Chromium with axe-core); see docs/TESTING.md.
 # Debian's Java runtime and Chromium are installed when missing (needs root, as on CI and the
 # dev machines); the Python tools go into a virtual environment in $(VENV).
-VENV ?= .venv
 CONFORMANCE_DEBS = default-jre-headless chromium chromium-driver libimage-exiftool-perl
 
 

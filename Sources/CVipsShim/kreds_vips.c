@@ -169,3 +169,5 @@ int kreds_image_make_variant(
 }
 
 void kreds_image_free(void *output) { g_free(output); }
+
+const char *kreds_vips_version(void) { return vips_version_string(); }

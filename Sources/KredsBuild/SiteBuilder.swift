@@ -71,6 +71,12 @@ public enum SiteBuilder {
     public var timeZone: TimeZone? = nil
     /// Said once under the summary: why the git history could not give every file's times.
     public var notes: [String] = []
+    /// The content is in a git repository whose history could not be read (``notes`` says
+    /// why): calendar apps may not be told of changes. A warning in CI.
+    public var historyIsIncomplete = false
+    /// Picture variants made with libvips in this run, and taken from the picture cache.
+    public var picturesMade = 0
+    public var picturesFromCache = 0
   }
 
   /// Validates and renders; writes only when `options.outputFolder` is set and there are no
@@ -79,29 +85,42 @@ public enum SiteBuilder {
   /// With a `cache` (kept by `serve` between rebuilds), files whose bytes did not change since
   /// the last run are not parsed again.
   public static func run(_ options: Options, cache: ParseCache? = nil) throws -> Report {
+    let images = options.imageStore
+    var report = try render(options, cache: cache, images: images)
+    (report.picturesMade, report.picturesFromCache) = images.counts
+    return report
+  }
+
+  private static func render(_ options: Options, cache: ParseCache?, images: ImageStore) throws
+    -> Report
+  {
     if let output = options.outputFolder {
       try OutputFolder.check(
         output: output, content: options.contentFolder, templates: options.templatesFolder)
     }
-    let images = options.imageStore
     let prepared = try prepare(options, cache: cache, images: images)
     var diagnostics = prepared.diagnostics
     guard let site = prepared.site, var theme = prepared.theme else {
-      return Report(diagnostics: diagnostics, files: nil, notes: prepared.notes)
+      return Report(
+        diagnostics: diagnostics, files: nil, notes: prepared.notes,
+        historyIsIncomplete: prepared.historyIsIncomplete)
     }
     if options.strictTemplates { theme = theme.checkingNames() }
     let files = SiteRenderer.render(site, theme: theme)
     let missingNames = theme.missingNameDiagnostics()
     if !missingNames.isEmpty {
       return Report(
-        diagnostics: (diagnostics + missingNames).sorted(), files: nil, notes: prepared.notes)
+        diagnostics: (diagnostics + missingNames).sorted(), files: nil, notes: prepared.notes,
+        historyIsIncomplete: prepared.historyIsIncomplete)
     }
     let sizeProblems = NewsletterEmail.sizeDiagnostics(of: files, site: site).map(
       prepared.displayed)
     if !sizeProblems.isEmpty {
       diagnostics = (diagnostics + sizeProblems).sorted()
       if diagnostics.containsErrors {
-        return Report(diagnostics: diagnostics, files: nil, notes: prepared.notes)
+        return Report(
+          diagnostics: diagnostics, files: nil, notes: prepared.notes,
+          historyIsIncomplete: prepared.historyIsIncomplete)
       }
     }
     if let output = options.outputFolder {
@@ -110,7 +129,8 @@ public enum SiteBuilder {
     }
     return Report(
       diagnostics: diagnostics, files: files, nextChange: site.nextChange,
-      timeZone: site.settings.timeZone, notes: prepared.notes)
+      timeZone: site.settings.timeZone, notes: prepared.notes,
+      historyIsIncomplete: prepared.historyIsIncomplete)
   }
 
   /// What `serve` shows after a change: the site with its files rendered on request.
@@ -146,6 +166,7 @@ public enum SiteBuilder {
     var theme: Theme?
     var displayed: @Sendable (Diagnostic) -> Diagnostic
     var notes: [String] = []
+    var historyIsIncomplete = false
   }
 
   static func prepare(_ options: Options, cache: ParseCache?, images: ImageStore? = nil) throws
@@ -222,11 +243,13 @@ public enum SiteBuilder {
     else {
       return Prepared(
         diagnostics: diagnostics, site: nil, theme: nil, displayed: displayed,
-        notes: resolveOptions.history.notes)
+        notes: resolveOptions.history.notes,
+        historyIsIncomplete: resolveOptions.history.isIncomplete)
     }
     return Prepared(
       diagnostics: diagnostics, site: site, theme: theme, displayed: displayed,
-      notes: resolveOptions.history.notes)
+      notes: resolveOptions.history.notes,
+      historyIsIncomplete: resolveOptions.history.isIncomplete)
   }
 
   /// The content folder as the editor named it, so printed paths open from where they stand:

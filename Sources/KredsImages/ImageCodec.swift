@@ -29,6 +29,9 @@ public struct ImageCodecError: Error, Hashable, Sendable {
 
 /// Images through libvips: the only Swift code that calls it.
 public enum ImageCodec {
+  /// The version of the libvips loaded at run time, e.g. "8.14.1".
+  public static var libraryVersion: String { String(cString: kreds_vips_version()) }
+
   /// The header of `bytes`, or why it cannot be read.
   public static func header(of bytes: [UInt8]) -> Result<ImageHeader, ImageCodecError> {
     var header = kreds_image_header()

@@ -20,10 +20,10 @@ struct BuildCommand: ParsableCommand {
     if !options.quiet {
       var line =
         "Built \(Summary.plural(report.pageCount, "page", "pages")), \(Summary.plural(report.feedCount, "feed", "feeds")) in \(Summary.seconds(since: started)) → \(output)/"
-      if report.warningCount > 0 {
-        line += " (\(Summary.plural(report.warningCount, "warning", "warnings")))"
-      }
+      let warnings = Summary.warningCount(report)
+      if warnings > 0 { line += " (\(Summary.plural(warnings, "warning", "warnings")))" }
       Output.standardError(line)
+      Summary.pictures(report).map(Output.standardError)
       Summary.nextChange(report).map(Output.standardError)
       Summary.notes(report).forEach(Output.standardError)
     }

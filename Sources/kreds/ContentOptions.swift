@@ -89,7 +89,14 @@ struct ContentOptions: ParsableArguments {
       throw ExitCode(2)
     }
     progress.finish()
-    DiagnosticPrinter(format: format).print(report.diagnostics)
+    let printer = DiagnosticPrinter(format: format)
+    printer.print(report.diagnostics)
+    // Printed even with --quiet: in CI nobody reads notes, and subscribers would lose updates.
+    for warning in ContinuousIntegration.historyWarnings(
+      report, inCI: ContinuousIntegration.isActive())
+    {
+      Output.standardError(printer.runWarningLine(warning))
+    }
     guard report.files != nil else {
       let summary = Summary.problems(report)
       Output.standardError(output == nil ? summary : summary + "; nothing written")

@@ -21,6 +21,18 @@ struct DiagnosticPrinter {
       .replacingOccurrences(of: " warning: ", with: " \u{1B}[1;33mwarning:\u{1B}[0m ")
   }
 
+  /// A warning about the run as a whole, not a place in a file (CLI.md, "What a run prints").
+  func runWarningLine(_ message: String) -> String {
+    switch format {
+    case .text:
+      return useColour ? "\u{1B}[1;33mwarning:\u{1B}[0m \(message)" : "warning: \(message)"
+    case .json:
+      return Self.jsonLine(["severity": "warning", "message": message])
+    case .github:
+      return "::warning title=Kreds::\(Self.escapeData(message))"
+    }
+  }
+
   func line(_ diagnostic: Diagnostic) -> String {
     switch format {
     case .text:
@@ -30,28 +42,33 @@ struct DiagnosticPrinter {
       let marker = "\(diagnostic.severity.rawValue):"
       return text.replacingOccurrences(of: " \(marker) ", with: " \(colour)\(marker)\u{1B}[0m ")
     case .json:
-      let object: [String: Any] = [
+      return Self.jsonLine([
         "file": diagnostic.file, "line": diagnostic.location.line,
         "column": diagnostic.location.column,
         "severity": diagnostic.severity.rawValue, "message": diagnostic.message,
-      ]
-      guard
-        let data = try? JSONSerialization.data(
-          withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-      else { return "" }
-      return String(decoding: data, as: UTF8.self)
+      ])
     case .github:
-      // Workflow commands need %, CR and LF escaped in the message, and also , and : in properties.
-      func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-          .replacingOccurrences(of: "\n", with: "%0A")
-      }
-      func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(
-          of: ",", with: "%2C")
-      }
       return
-        "::\(diagnostic.severity == .error ? "error" : "warning") file=\(escapeProperty(diagnostic.file)),line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(escapeData(diagnostic.message))"
+        "::\(diagnostic.severity == .error ? "error" : "warning") file=\(Self.escapeProperty(diagnostic.file)),line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(Self.escapeData(diagnostic.message))"
     }
+  }
+
+  private static func jsonLine(_ object: [String: Any]) -> String {
+    guard
+      let data = try? JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    else { return "" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  // Workflow commands need %, CR and LF escaped in the message, and also , and : in properties.
+  private static func escapeData(_ text: String) -> String {
+    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
+  }
+
+  private static func escapeProperty(_ text: String) -> String {
+    escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(
+      of: ",", with: "%2C")
   }
 }

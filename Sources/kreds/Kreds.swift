@@ -8,10 +8,16 @@ struct Kreds: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kreds",
     abstract: "Build websites, calendars and newsletters for local business networks.",
+    discussion: """
+      The guides come with Kreds: 'kreds docs' lists them (the editors' guides in Danish and \
+      English, the content format, the site map, this command, publishing, templates) and \
+      'kreds docs TOPIC' prints one. The .deb installs them in /usr/share/doc/kreds/docs/; the \
+      tarball has them in docs/ beside the binary.
+      """,
     version: KredsVersion.description,
     subcommands: [
       InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self,
-      ThemeCommand.self, NextChangeCommand.self,
+      ThemeCommand.self, NextChangeCommand.self, DocsCommand.self,
     ]
   )
 

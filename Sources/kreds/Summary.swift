@@ -3,10 +3,12 @@ import KredsBuild
 
 /// The one summary line every run ends with (CLI.md, "What a run prints").
 enum Summary {
-  /// "2 errors, 1 warning in 3 files".
+  /// "2 errors, 1 warning in 3 files"; without the files when only the run itself was warned
+  /// about (``warningCount(_:)``).
   static func problems(_ report: SiteBuilder.Report) -> String {
     let errors = plural(report.errorCount, "error", "errors")
-    let warnings = plural(report.warningCount, "warning", "warnings")
+    let warnings = plural(warningCount(report), "warning", "warnings")
+    guard report.fileCount > 0 else { return "\(errors), \(warnings)" }
     let files = plural(report.fileCount, "file", "files")
     return "\(errors), \(warnings) in \(files)"
   }
@@ -18,22 +20,44 @@ enum Summary {
     return "next change: \(change.localText(in: zone)) (\(change.reason))"
   }
 
-  /// "note: …" lines: why the git history could not give every file's times.
+  /// "note: …" lines: why the git history could not give every file's times (in CI, those are
+  /// warnings instead, printed with the diagnostics).
   static func notes(_ report: SiteBuilder.Report) -> [String] {
-    report.notes.map { "note: " + $0 }
+    ContinuousIntegration.notes(report, inCI: ContinuousIntegration.isActive()).map {
+      "note: " + $0
+    }
+  }
+
+  /// "pictures: 2 made, 10 from the cache", when the run wrote pictures.
+  static func pictures(_ report: SiteBuilder.Report) -> String? {
+    guard report.picturesMade + report.picturesFromCache > 0 else { return nil }
+    return
+      "pictures: \(grouped(report.picturesMade)) made, \(grouped(report.picturesFromCache)) from the cache"
+  }
+
+  /// Diagnostic warnings and the run's own (``ContinuousIntegration/historyWarnings``).
+  static func warningCount(_ report: SiteBuilder.Report) -> Int {
+    report.warningCount
+      + ContinuousIntegration.historyWarnings(report, inCI: ContinuousIntegration.isActive())
+      .count
   }
 
   /// The run's last line in `--format json`: counts and the next change.
   static func json(_ report: SiteBuilder.Report) -> String {
     var summary: [String: Any] = [
-      "errors": report.errorCount, "warnings": report.warningCount, "pages": report.pageCount,
+      "errors": report.errorCount, "warnings": warningCount(report), "pages": report.pageCount,
     ]
+    if report.picturesMade + report.picturesFromCache > 0 {
+      summary["pictures_made"] = report.picturesMade
+      summary["pictures_from_cache"] = report.picturesFromCache
+    }
     if let change = report.nextChange, let zone = report.timeZone {
       summary["next_change"] = change.isoText(in: zone)
       summary["next_change_kind"] = change.kind.rawValue
       summary["next_change_reason"] = change.reason
     }
-    if !report.notes.isEmpty { summary["notes"] = report.notes }
+    let notes = ContinuousIntegration.notes(report, inCI: ContinuousIntegration.isActive())
+    if !notes.isEmpty { summary["notes"] = notes }
     guard
       let data = try? JSONSerialization.data(
         withJSONObject: ["summary": summary], options: [.sortedKeys, .withoutEscapingSlashes])

@@ -121,14 +121,20 @@ def main(argv: list[str]) -> int:
                                 ('cron: "17 * * * *"', "runs every hour"),
                                 ("fetch-depth: 0", "fetches the whole history"),
                                 ("kreds next-change", "publishes only when the site changed"),
-                                ("actions/deploy-pages", "deploys to GitHub Pages")):
+                                ("actions/deploy-pages", "deploys to GitHub Pages"),
+                                ("actions/cache@", "keeps the picture cache between runs"),
+                                ("path: .kreds-cache", "caches .kreds-cache"),
+                                ("apt-get install", "installs the .deb with apt (libvips, HEIC)")):
                 if needle not in text:
                     findings.append(f"{language}: kreds.yml: no '{needle}' ({why})")
             text = gitlab.read_text()
             for needle, why in (('$CI_PIPELINE_SOURCE == "schedule"', "builds on a schedule"),
                                 ('GIT_DEPTH: "0"', "fetches the whole history"),
                                 ("kreds next-change", "publishes only when the site changed"),
-                                ("- public", "publishes public/ to GitLab Pages")):
+                                ("- public", "publishes public/ to GitLab Pages"),
+                                ("- .kreds-cache/", "keeps the picture cache between runs"),
+                                (" git", "installs git, which the slim image lacks"),
+                                ("apt-get install", "installs the .deb with apt (libvips, HEIC)")):
                 if needle not in text:
                     findings.append(f"{language}: .gitlab-ci.yml: no '{needle}' ({why})")
             findings += [f"{language}: {p}" for p in decisions(kreds, root, env)]

@@ -42,6 +42,20 @@ extension CommandLineTests {
       contentsOf: site.appendingPathComponent("content/site.yaml"), encoding: .utf8)
     #expect(settings.contains("title: \"Harbour Network\"") && settings.contains("language: en"))
     #expect(settings.contains("base_url: https://harbour.example.dk/"))
+    // The pointers name what exists where Kreds is installed: `kreds docs content`, no
+    // placeholder home page (issue 27).
+    #expect(settings.contains("kreds docs content"))
+    let readme = try String(contentsOf: site.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("kreds docs") && !readme.contains("example.dk/kreds"))
+    let guide = try kreds(["docs", "content", "--path"], in: site)
+    #expect(guide.status == 0)
+    #expect(
+      FileManager.default.fileExists(
+        atPath: guide.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+    let listed = try kreds(["docs"], in: site)
+    #expect(listed.status == 0 && listed.output.contains("EDITORS.da.md"))
+    let unknown = try kreds(["docs", "manual"], in: site)
+    #expect(unknown.status == 2 && unknown.errors.contains("'content'"))
     let ignored = try String(contentsOf: site.appendingPathComponent(".gitignore"), encoding: .utf8)
     #expect(ignored.contains("\nsite/\n") && ignored.contains("\n.kreds-cache/\n"))
 

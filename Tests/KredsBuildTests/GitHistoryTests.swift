@@ -172,6 +172,37 @@ import Testing
     #expect(history.notes.first?.contains("shallow") == true)
   }
 
+  /// In CI nobody reads a note: a shallow clone is a warning there, with what to change in the
+  /// recipe, printed even with --quiet and as a GitHub annotation (issue 27).
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: CommandLineTests.binary.path)))
+  func aShallowCloneIsAWarningInCI() throws {
+    let repository = try movedTwiceThenTypo()
+    defer { try? FileManager.default.removeItem(at: repository.folder) }
+    let clone = repository.folder.appendingPathComponent("clone")
+    try repository.git(
+      "clone", "-q", "--depth", "1", "file://" + repository.folder.path, clone.path)
+    let cli = CommandLineTests()
+    let arguments = ["check", "--now", "2026-11-23 12:00"]
+    let atDesk = try cli.kreds(arguments, in: clone)
+    #expect(atDesk.status == 0)
+    #expect(atDesk.errors.contains("note: the content's git history is shallow"))
+    #expect(!atDesk.errors.contains("warning:"))
+    let inCI = try cli.kreds(arguments + ["--quiet"], in: clone, environment: ["CI": "true"])
+    #expect(inCI.status == 0)
+    #expect(inCI.errors.contains("warning: the content's git history is shallow"))
+    #expect(inCI.errors.contains("fetch-depth: 0"))
+    #expect(!inCI.errors.contains("note:"))
+    let annotated = try cli.kreds(
+      arguments + ["--format", "github"], in: clone, environment: ["GITHUB_ACTIONS": "true"])
+    #expect(
+      annotated.errors.contains("::warning title=Kreds::the content's git history is shallow"))
+    #expect(annotated.errors.contains("Checked: 0 errors, 1 warning"))
+    let json = try cli.kreds(
+      arguments + ["--format", "json"], in: clone, environment: ["GITLAB_CI": "true"])
+    #expect(json.errors.contains(#""severity":"warning""#))
+    #expect(json.errors.contains(#""warnings":1"#))
+  }
+
   @Test func anUnreadableRepositoryIsANoteNotAFailure() throws {
     let folder = try Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -95,20 +95,28 @@ import Testing
     let uncached = folder.appendingPathComponent("uncached")
     let cold = folder.appendingPathComponent("cold")
     let warm = folder.appendingPathComponent("warm")
+    let again = folder.appendingPathComponent("again")
     _ = try Self.build(content, output: uncached, cache: nil)
-    _ = try Self.build(content, output: cold, cache: cache)
+    let coldReport = try Self.build(content, output: cold, cache: cache)
     let entries = try FileManager.default.contentsOfDirectory(
       atPath: cache.appendingPathComponent("images").path)
     // The download is the 120 px JPEG too: three entries for four files.
     #expect(entries.count == 3)
+    #expect(coldReport.picturesMade == 3)
+    // A second run with the cache makes no picture (what CI's restored cache is for).
+    let warmReport = try Self.build(content, output: again, cache: cache)
+    #expect(warmReport.picturesMade == 0)
+    #expect(warmReport.picturesFromCache == coldReport.picturesMade + coldReport.picturesFromCache)
     // Damage every entry: each is ignored and made again.
     for entry in entries {
       try Data("kreds-image-1 damaged".utf8).write(
         to: cache.appendingPathComponent("images/\(entry)"))
     }
-    _ = try Self.build(content, output: warm, cache: cache)
+    let remade = try Self.build(content, output: warm, cache: cache)
+    #expect(remade.picturesMade == 3)
     #expect(Fixtures.tree(uncached) == Fixtures.tree(cold))
     #expect(Fixtures.tree(cold) == Fixtures.tree(warm))
+    #expect(Fixtures.tree(cold) == Fixtures.tree(again))
   }
 
   @Test func aDamagedPictureLeavesThePreviousSite() throws {

@@ -42,4 +42,8 @@ int kreds_image_make_variant(
 /// Frees a buffer returned by `kreds_image_make_variant`.
 void kreds_image_free(void *output);
 
+/// The version of the libvips loaded at run time, e.g. "8.14.1": made pictures can differ
+/// between versions, so the picture cache is keyed by it.
+const char *kreds_vips_version(void);
+
 #endif

@@ -103,7 +103,7 @@ public enum NewSite {
     let address = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
     if danish {
       return """
-        # Sidens indstillinger. Se docs/CONTENT.md i Kreds for alle nøgler.
+        # Sidens indstillinger. Alle nøgler: kør 'kreds docs content' (indholdets format).
         title: \(NewContent.quoted(title))
         base_url: \(address)
         language: da
@@ -119,7 +119,7 @@ public enum NewSite {
         """
     }
     return """
-      # The site's settings. See docs/CONTENT.md in Kreds for every key.
+      # The site's settings. Every key: run 'kreds docs content' (the content format).
       title: \(NewContent.quoted(title))
       base_url: \(address)
       language: en

@@ -12,10 +12,10 @@ enum PublishingRecipes {
     # registration closed, a story's publish: time came, the calendar turned). An hourly run that
     # finds no such change since the runs before it publishes nothing.
     #
-    # Set up once (README.md, "Publishing"):
+    # Set up once (README.md, "Publishing"; 'kreds docs publishing'):
     #   Settings > Pages > Source: GitHub Actions
     #   Settings > Secrets and variables > Actions > Variables: KREDS_DOWNLOAD_URL, the address of
-    #   the kreds-<version>-linux-x86_64.tar.gz release you use.
+    #   the kreds_<version>_amd64.deb release you use.
     name: Publish the site
 
     on:
@@ -40,21 +40,35 @@ enum PublishingRecipes {
         outputs:
           publish: ${{ steps.due.outputs.publish }}
         steps:
+          # The whole history (fetch-depth: 0): calendar sequences are counted from it.
           - uses: actions/checkout@v4
             with:
               fetch-depth: 0
-          - name: Get Kreds
+          # Kreds' .deb through apt, which brings libvips and its codecs (HEIC photos included).
+          - name: Install Kreds
+            id: kreds
             env:
               KREDS_DOWNLOAD_URL: ${{ vars.KREDS_DOWNLOAD_URL }}
             run: |
               if [ -z "$KREDS_DOWNLOAD_URL" ]; then
-                echo "::error::Set the repository variable KREDS_DOWNLOAD_URL (see README.md)"
+                echo "::error::KREDS_DOWNLOAD_URL is not set: add the repository variable KREDS_DOWNLOAD_URL, the address of the kreds_<version>_amd64.deb you use (README.md)"
                 exit 1
               fi
-              mkdir -p "$RUNNER_TEMP/kreds"
-              curl -fsSL "$KREDS_DOWNLOAD_URL" | tar -xz -C "$RUNNER_TEMP/kreds" --strip-components=1
-              echo "$RUNNER_TEMP/kreds" >> "$GITHUB_PATH"
-          # The history is the whole one (fetch-depth: 0): calendar sequences are counted from it.
+              if ! curl -fsSL --retry 3 -o "$RUNNER_TEMP/kreds.deb" "$KREDS_DOWNLOAD_URL"; then
+                echo "::error::KREDS_DOWNLOAD_URL could not be downloaded: $KREDS_DOWNLOAD_URL"
+                exit 1
+              fi
+              if [ "$(dpkg-deb --field "$RUNNER_TEMP/kreds.deb" Package 2>/dev/null)" != kreds ]; then
+                echo "::error::KREDS_DOWNLOAD_URL is not a Kreds release (kreds_<version>_amd64.deb): $KREDS_DOWNLOAD_URL"
+                exit 1
+              fi
+              sudo apt-get update -qq
+              if ! sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$RUNNER_TEMP/kreds.deb"; then
+                echo "::error::Kreds could not be installed on this runner: apt-get says above which package is missing"
+                exit 1
+              fi
+              kreds --version
+              echo "version=$(kreds --version | head -n 1 | tr -cs 'A-Za-z0-9.' '-')" >> "$GITHUB_OUTPUT"
           - name: Decide whether to publish
             id: due
             run: |
@@ -70,6 +84,14 @@ enum PublishingRecipes {
                 echo "publish=false" >> "$GITHUB_OUTPUT"
                 echo "The site has not changed since the last runs; next change: ${next:-none}"
               fi
+          # Pictures made in earlier runs: a run makes only new ones. A damaged entry is made again.
+          - uses: actions/cache@v4
+            if: steps.due.outputs.publish == 'true'
+            with:
+              path: .kreds-cache
+              key: kreds-pictures-${{ steps.kreds.outputs.version }}-${{ hashFiles('content/media/**', 'content/site.yaml') }}
+              restore-keys: |
+                kreds-pictures-${{ steps.kreds.outputs.version }}-
           - name: Check the content
             if: steps.due.outputs.publish == 'true'
             run: kreds check
@@ -101,23 +123,33 @@ enum PublishingRecipes {
     # that finds no such change stops with exit code 3, shown as an allowed failure, and
     # publishes nothing.
     #
-    # Set up once (README.md, "Publishing"):
+    # Set up once (README.md, "Publishing"; 'kreds docs publishing'):
     #   Settings > CI/CD > Variables: KREDS_DOWNLOAD_URL, the address of the
-    #   kreds-<version>-linux-x86_64.tar.gz release you use.
+    #   kreds_<version>_amd64.deb release you use.
     #   Build > Pipeline schedules: a new schedule, every hour ("17 * * * *").
     pages:
-      image: debian:12-slim
+      # Debian's current stable release: Kreds' .deb installs there with apt, which brings
+      # libvips and its codecs (HEIC photos included); git reads the history.
+      image: debian:13-slim
       variables:
         GIT_DEPTH: "0"
       rules:
         - if: $CI_PIPELINE_SOURCE == "schedule"
         - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+      # Pictures made in earlier runs: a run makes only new ones. Each entry is keyed by the
+      # picture and by the versions of Kreds and libvips; a damaged entry is made again.
+      cache:
+        key: kreds-pictures
+        paths:
+          - .kreds-cache/
       before_script:
-        - apt-get update -qq && apt-get install -y -qq curl ca-certificates
-        - 'test -n "$KREDS_DOWNLOAD_URL" || { echo "Set the CI/CD variable KREDS_DOWNLOAD_URL (see README.md)"; exit 1; }'
-        - mkdir -p /opt/kreds
-        - curl -fsSL "$KREDS_DOWNLOAD_URL" | tar -xz -C /opt/kreds --strip-components=1
-        - export PATH="/opt/kreds:$PATH"
+        - 'test -n "$KREDS_DOWNLOAD_URL" || { echo "KREDS_DOWNLOAD_URL is not set: add the CI/CD variable KREDS_DOWNLOAD_URL, the address of the kreds_<version>_amd64.deb you use (README.md)"; exit 1; }'
+        - apt-get update -qq
+        - DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl ca-certificates git > /dev/null
+        - 'curl -fsSL --retry 3 -o /tmp/kreds.deb "$KREDS_DOWNLOAD_URL" || { echo "KREDS_DOWNLOAD_URL could not be downloaded: $KREDS_DOWNLOAD_URL"; exit 1; }'
+        - 'test "$(dpkg-deb --field /tmp/kreds.deb Package 2>/dev/null)" = kreds || { echo "KREDS_DOWNLOAD_URL is not a Kreds release (kreds_<version>_amd64.deb): $KREDS_DOWNLOAD_URL"; exit 1; }'
+        - 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends /tmp/kreds.deb || { echo "Kreds could not be installed in this image: apt-get says above which package is missing"; exit 1; }'
+        - kreds --version
       allow_failure:
         exit_codes: [3]
       script:
@@ -144,8 +176,9 @@ enum PublishingRecipes {
       return """
         # \(title)
 
-        Denne mappe er hjemmesiden. Den bygges med [Kreds](https://www.example.dk/kreds/) ud fra
-        tekstfilerne i `content/`.
+        Denne mappe er hjemmesiden. Den bygges med Kreds ud fra tekstfilerne i `content/`.
+        Vejledningen følger med Kreds: `kreds docs editors` viser redaktørens vejledning, og
+        `kreds docs` viser resten (indholdets format, udgivelse) og hvor filerne ligger.
 
         ## Sådan skriver du
 
@@ -167,10 +200,10 @@ enum PublishingRecipes {
         - **GitHub Pages:** `.github/workflows/kreds.yml`. Vælg én gang Settings → Pages →
           Source: GitHub Actions, og sæt variablen `KREDS_DOWNLOAD_URL` (Settings → Secrets and
           variables → Actions → Variables) til adressen på den Kreds-udgave, I bruger
-          (`kreds-<version>-linux-x86_64.tar.gz`). Sæt `base_url` i `content/site.yaml` til
+          (`kreds_<version>_amd64.deb`). Sæt `base_url` i `content/site.yaml` til
           sidens adresse, fx `https://brugernavn.github.io/hjemmeside/`.
-        - **GitLab Pages:** `.gitlab-ci.yml`. Sæt variablen `KREDS_DOWNLOAD_URL` under
-          Settings → CI/CD → Variables, og lav en kørsel hver time ("17 * * * *") under
+        - **GitLab Pages:** `.gitlab-ci.yml`. Sæt variablen `KREDS_DOWNLOAD_URL` (adressen på
+          `kreds_<version>_amd64.deb`) under Settings → CI/CD → Variables, og lav en kørsel hver time ("17 * * * *") under
           Build → Pipeline schedules.
         - **Et almindeligt webhotel:** byg med `kreds build`, og kopiér mappen `site/` op, fx med
           `rsync -av --delete site/ bruger@webhotel.example.dk:public_html/` eller med et
@@ -184,8 +217,9 @@ enum PublishingRecipes {
     return """
       # \(title)
 
-      This folder is the website. [Kreds](https://www.example.dk/kreds/) builds it from the text
-      files in `content/`.
+      This folder is the website. Kreds builds it from the text files in `content/`. The guides
+      come with Kreds: `kreds docs editors-en` prints the editors' guide, and `kreds docs` lists
+      the rest (the content format, publishing) and where the files are.
 
       ## Writing
 
@@ -207,10 +241,10 @@ enum PublishingRecipes {
       - **GitHub Pages:** `.github/workflows/kreds.yml`. Once, choose Settings → Pages → Source:
         GitHub Actions, and set the variable `KREDS_DOWNLOAD_URL` (Settings → Secrets and
         variables → Actions → Variables) to the address of the Kreds release you use
-        (`kreds-<version>-linux-x86_64.tar.gz`). Set `base_url` in `content/site.yaml` to the
+        (`kreds_<version>_amd64.deb`). Set `base_url` in `content/site.yaml` to the
         site's address, e.g. `https://username.github.io/website/`.
-      - **GitLab Pages:** `.gitlab-ci.yml`. Set the variable `KREDS_DOWNLOAD_URL` under
-        Settings → CI/CD → Variables, and add an hourly run ("17 * * * *") under
+      - **GitLab Pages:** `.gitlab-ci.yml`. Set the variable `KREDS_DOWNLOAD_URL` (the address
+        of `kreds_<version>_amd64.deb`) under Settings → CI/CD → Variables, and add an hourly run ("17 * * * *") under
         Build → Pipeline schedules.
       - **A plain web host:** build with `kreds build` and copy the `site/` folder up, e.g. with
         `rsync -av --delete site/ user@host.example.dk:public_html/` or an SFTP program. Do it

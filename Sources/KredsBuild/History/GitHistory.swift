@@ -12,9 +12,10 @@ enum GitHistory {
   static func read(contentFolder: URL) -> ContentHistory {
     guard let executable = GitProcess.locate() else {
       return isInsideRepository(contentFolder)
-        ? ContentHistory(notes: [
-          "the content is in a git repository but git is not installed: 'updated' and 'sequence' come from the files (install git for times and sequences from history)"
-        ]) : .none
+        ? ContentHistory(
+          notes: [
+            "the content is in a git repository but git is not installed: 'updated' and 'sequence' come from the files (install git for times and sequences from history)"
+          ], isIncomplete: true) : .none
     }
     let git = GitProcess(executable: executable, folder: contentFolder)
     guard
@@ -31,9 +32,10 @@ enum GitHistory {
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard answers.count >= 2, answers[0] == "true" else { return .none }
     if answers[1] == "true" {
-      return ContentHistory(notes: [
-        "the content's git history is shallow (a shallow clone): 'updated' and 'sequence' come from the files; fetch the whole history (git fetch --unshallow) so that calendar apps see every change"
-      ])
+      return ContentHistory(
+        notes: [
+          "the content's git history is shallow (a shallow clone): 'updated' and 'sequence' come from the files; fetch the whole history (git fetch --unshallow) so that calendar apps see every change"
+        ], isIncomplete: true)
     }
     let prefix = answers.count > 2 ? answers[2] : ""
 
@@ -109,9 +111,10 @@ enum GitHistory {
   }
 
   private static func unreadable(_ reason: String) -> ContentHistory {
-    ContentHistory(notes: [
-      "the content's git repository cannot be read (\(reason)): 'updated' and 'sequence' come from the files"
-    ])
+    ContentHistory(
+      notes: [
+        "the content's git repository cannot be read (\(reason)): 'updated' and 'sequence' come from the files"
+      ], isIncomplete: true)
   }
 
   private static func firstLine(_ text: String) -> String {

@@ -17,6 +17,19 @@ public final class ImageStore: Sendable {
   /// Raised when the way variants are made changes, so that old entries are not used.
   static let version = "kreds-image-1"
 
+  /// What an entry's settings begin with: besides ``version``, the release of Kreds and of the
+  /// libvips loaded, so that a cache restored in CI after an upgrade of either is not used.
+  static let maker = "\(version) kreds-\(KredsVersion.release) libvips-\(ImageCodec.libraryVersion)"
+
+  /// Variants made in this run, and variants taken from the cache.
+  private let madeCount = Atomic<Int>(0)
+  private let reusedCount = Atomic<Int>(0)
+
+  /// How many variants this store made with libvips, and how many it took from the cache.
+  public var counts: (made: Int, fromCache: Int) {
+    (madeCount.load(ordering: .relaxed), reusedCount.load(ordering: .relaxed))
+  }
+
   public init(cacheFolder: URL?) {
     folder = cacheFolder?.appendingPathComponent("images")
   }
@@ -67,10 +80,11 @@ public final class ImageStore: Sendable {
       if let stamp { sourceHashes.withLock { $0[path] = (stamp, sourceHash) } }
     }
     let settings =
-      "\(Self.version) \(variant.width)x\(variant.cropHeight ?? 0) \(variant.format.rawValue) q\(variant.quality)"
+      "\(Self.maker) \(variant.width)x\(variant.cropHeight ?? 0) \(variant.format.rawValue) q\(variant.quality)"
     let entry = folder?.appendingPathComponent(
       "\(sourceHash)-\(ContentHash.of(Array(settings.utf8)).prefix(16))")
     if let entry, let cached = Self.read(entry, settings: settings, sourceHash: sourceHash) {
+      reusedCount.add(1, ordering: .relaxed)
       return .success(cached)
     }
     let original: [UInt8]
@@ -85,6 +99,7 @@ public final class ImageStore: Sendable {
     case .failure(let error):
       return .failure(BuildError(error.message))
     case .success(let bytes):
+      madeCount.add(1, ordering: .relaxed)
       if let entry { Self.write(bytes, to: entry, settings: settings, sourceHash: sourceHash) }
       return .success(bytes)
     }

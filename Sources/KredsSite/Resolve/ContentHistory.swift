@@ -12,14 +12,19 @@ public struct ContentHistory: Sendable, Equatable {
   public var timeAndPlaceChanges: [String: Int] = [:]
   /// Said once in the summary: why some or all files keep their own values.
   public var notes: [String] = []
+  /// The content is in a git repository whose history could not be read (git missing, a
+  /// shallow clone, an unreadable repository): calendar sequences and times may be behind.
+  /// `kreds build` and `check` say so as a warning in CI (CLI.md, "Change history from git").
+  public var isIncomplete = false
 
   public init(
     lastCommitted: [String: Date] = [:], timeAndPlaceChanges: [String: Int] = [:],
-    notes: [String] = []
+    notes: [String] = [], isIncomplete: Bool = false
   ) {
     self.lastCommitted = lastCommitted
     self.timeAndPlaceChanges = timeAndPlaceChanges
     self.notes = notes
+    self.isIncomplete = isIncomplete
   }
 
   /// No history: every file keeps its own values.
