@@ -124,6 +124,11 @@ for path in sys.argv[1:]:
         assert (width, height) == (120, 160), f"variant is {width}x{height}, expected 120x160"
     print(f"{path.rsplit('/', 1)[1]}: {width}x{height}, no EXIF")
 PY
+  # Built again: every picture comes from .kreds-cache/.
+  local again
+  again=$(as_editor "$root" "$path" 'cd site && kreds build 2>&1 | grep "^pictures: "')
+  echo "second build: $again"
+  grep -q "^pictures: 0 made" <<<"$again" || fail "$label: the second build made pictures again"
 }
 
 # The editor's first hour, on an installed kreds: version, init, build, a broken event, serve,
