@@ -23,7 +23,7 @@ RELEASE_BIN = .build/release/kreds
 # The Python tools of the conformance gate and of test-dist (Tests/Conformance/requirements.txt).
 VENV ?= .venv
 
-.PHONY: all site test check install format deps clean golden record-invalid conformance test-sanitize \
+.PHONY: all site test check install format deps clean golden record-invalid conformance test-sanitize architecture \
   dist test-dist manual
 
 all: site
@@ -48,11 +48,20 @@ site: $(RELEASE_BIN)
 check: $(RELEASE_BIN)
 	$(RELEASE_BIN) check --content content --templates templates --now "$(NOW)"
 
-# The Swift tests, then the conformance gate over the built example site.
+# The Swift tests, the architecture checks, then the conformance gate over the built example site.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory architecture
 	$(MAKE) --no-print-directory conformance
+
+# The step order inside KredsSite (no step names a type of a later one; a deliberate backward use
+# must be caught) and every import declared in Package.swift (docs/ARCHITECTURE.md).
+architecture:
+	python3 Tests/Architecture/stepcheck.py --selftest
+	@mkdir -p build
+	$(SWIFT) package dump-package > build/package.json
+	python3 Tests/Architecture/dependencycheck.py build/package.json
 
 # The Swift tests under AddressSanitizer and ThreadSanitizer, each in its own build folder (a
 # sanitized build is a separate full build). Not part of `make test`: it takes a while.

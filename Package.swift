@@ -58,33 +58,39 @@ let package = Package(
     .executableTarget(name: "ThemeEmbedder", path: "Sources/ThemeEmbedder"),
     .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
     .target(name: "KredsDefaultTheme", plugins: ["EmbedTheme"]),
-    .target(name: "KredsBuild", dependencies: ["KredsSite", "KredsDefaultTheme", "KredsImages"]),
+    .target(
+      name: "KredsBuild",
+      dependencies: ["KredsSite", "KredsMarkdown", "KredsDefaultTheme", "KredsImages"]),
     .target(
       name: "KredsServer",
       dependencies: [
-        "KredsBuild", .product(name: "Hummingbird", package: "hummingbird"),
+        "KredsBuild", "KredsSite", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .executableTarget(
       name: "kreds",
       dependencies: [
-        "KredsBuild", "KredsServer",
+        "KredsBuild", "KredsServer", "KredsSite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "KredsMarkdownTests", dependencies: ["KredsMarkdown"]),
     .testTarget(name: "KredsModelTests", dependencies: ["KredsModel"]),
-    .testTarget(name: "KredsCalendarTests", dependencies: ["KredsCalendar"]),
-    .testTarget(name: "KredsSiteTests", dependencies: ["KredsSite"]),
+    .testTarget(name: "KredsCalendarTests", dependencies: ["KredsCalendar", "KredsModel"]),
+    .testTarget(
+      name: "KredsSiteTests", dependencies: ["KredsSite", "KredsCalendar", "KredsModel"]),
     // swift-mustache renders the same templates as the reference Kreds' own engine must match;
     // KredsBuild gives the golden site's views to render the default theme with.
     .testTarget(
       name: "KredsTemplatesTests",
       dependencies: [
-        "KredsTemplates", "KredsBuild", .product(name: "Mustache", package: "swift-mustache"),
+        "KredsTemplates", "KredsBuild", "KredsSite",
+        .product(name: "Mustache", package: "swift-mustache"),
       ]),
-    .testTarget(name: "KredsBuildTests", dependencies: ["KredsBuild"]),
+    .testTarget(
+      name: "KredsBuildTests",
+      dependencies: ["KredsBuild", "KredsSite", "KredsImages", "KredsMarkdown"]),
     .testTarget(name: "KredsImagesTests", dependencies: ["KredsImages"]),
   ]
 )

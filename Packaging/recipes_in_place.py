@@ -211,7 +211,8 @@ def main() -> int:
     damaged = damage(store)
     built, published, log, _ = run("push", good)
     expect(built and published, f"exit 0 with {damaged} damaged cache entries", log)
-    expect(pictures_made(log) == damaged, f"the {damaged} damaged entries made again", log)
+    # At least: two pages asking for one variant at once may both make it.
+    expect(pictures_made(log) >= damaged, f"the {damaged} damaged entries made again", log)
     expect(media_same(first, work / "artifact"), "the same picture bytes as the first run", log)
 
     print(f"== {args.platform}: the hourly schedule at an hour with nothing to publish")

@@ -1,10 +1,5 @@
 import Foundation
 
-/// The interface language, which also picks the URL words.
-public enum Language: String, Sendable, Hashable, CaseIterable {
-  case da, en
-}
-
 /// `site.yaml`.
 public struct SiteSettings: Sendable {
   public var title: String

@@ -27,7 +27,7 @@ struct DiagnosticPrinter {
     case .text:
       return useColour ? "\u{1B}[1;33mwarning:\u{1B}[0m \(message)" : "warning: \(message)"
     case .json:
-      return Self.jsonLine(["severity": "warning", "message": message])
+      return JSONValue.object(["severity": .string("warning"), "message": .string(message)]).text
     case .github:
       return "::warning title=Kreds::\(Self.escapeData(message))"
     }
@@ -42,23 +42,15 @@ struct DiagnosticPrinter {
       let marker = "\(diagnostic.severity.rawValue):"
       return text.replacingOccurrences(of: " \(marker) ", with: " \(colour)\(marker)\u{1B}[0m ")
     case .json:
-      return Self.jsonLine([
-        "file": diagnostic.file, "line": diagnostic.location.line,
-        "column": diagnostic.location.column,
-        "severity": diagnostic.severity.rawValue, "message": diagnostic.message,
-      ])
+      return JSONValue.object([
+        "file": .string(diagnostic.file), "line": .number(diagnostic.location.line),
+        "column": .number(diagnostic.location.column),
+        "severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message),
+      ]).text
     case .github:
       return
         "::\(diagnostic.severity == .error ? "error" : "warning") file=\(Self.escapeProperty(diagnostic.file)),line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(Self.escapeData(diagnostic.message))"
     }
-  }
-
-  private static func jsonLine(_ object: [String: Any]) -> String {
-    guard
-      let data = try? JSONSerialization.data(
-        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-    else { return "" }
-    return String(decoding: data, as: UTF8.self)
   }
 
   // Workflow commands need %, CR and LF escaped in the message, and also , and : in properties.

@@ -1,5 +1,6 @@
 import Foundation
 import KredsBuild
+import KredsSite
 
 /// The one summary line every run ends with (CLI.md, "What a run prints").
 enum Summary {
@@ -44,25 +45,22 @@ enum Summary {
 
   /// The run's last line in `--format json`: counts and the next change.
   static func json(_ report: SiteBuilder.Report) -> String {
-    var summary: [String: Any] = [
-      "errors": report.errorCount, "warnings": warningCount(report), "pages": report.pageCount,
+    var summary: [String: JSONValue] = [
+      "errors": .number(report.errorCount), "warnings": .number(warningCount(report)),
+      "pages": .number(report.pageCount),
     ]
     if report.picturesMade + report.picturesFromCache > 0 {
-      summary["pictures_made"] = report.picturesMade
-      summary["pictures_from_cache"] = report.picturesFromCache
+      summary["pictures_made"] = .number(report.picturesMade)
+      summary["pictures_from_cache"] = .number(report.picturesFromCache)
     }
     if let change = report.nextChange, let zone = report.timeZone {
-      summary["next_change"] = change.isoText(in: zone)
-      summary["next_change_kind"] = change.kind.rawValue
-      summary["next_change_reason"] = change.reason
+      summary["next_change"] = .string(change.isoText(in: zone))
+      summary["next_change_kind"] = .string(change.kind.rawValue)
+      summary["next_change_reason"] = .string(change.reason)
     }
     let notes = ContinuousIntegration.notes(report, inCI: ContinuousIntegration.isActive())
-    if !notes.isEmpty { summary["notes"] = notes }
-    guard
-      let data = try? JSONSerialization.data(
-        withJSONObject: ["summary": summary], options: [.sortedKeys, .withoutEscapingSlashes])
-    else { return "" }
-    return String(decoding: data, as: UTF8.self)
+    if !notes.isEmpty { summary["notes"] = .array(notes.map(JSONValue.string)) }
+    return JSONValue.object(["summary": .object(summary)]).text
   }
 
   static func plural(_ count: Int, _ one: String, _ many: String) -> String {

@@ -37,7 +37,7 @@ public enum NewSite {
     let storySlug = (try? NewContent.slug(date: settings.today, title: storyTitle)) ?? "story"
     let page = danish ? "om" : "about"
     return [
-      ("content/site.yaml", siteYAML(title: title, baseURL: baseURL, danish: danish)),
+      ("content/site.yaml", siteYAML(title: title, baseURL: baseURL, language: settings.language)),
       ("content/networks/\(network)/index.md", skeletons.network(title: networkTitle)),
       (
         "content/networks/\(network)/events/\(meetingSlug).md",
@@ -47,9 +47,9 @@ public enum NewSite {
         "content/networks/\(network)/stories/\(storySlug).md",
         skeletons.story(title: storyTitle, date: settings.today)
       ),
-      ("content/pages/\(page).md", freePage(danish: danish)),
+      ("content/pages/\(page).md", freePage(language: settings.language)),
       ("content/media/.gitkeep", ""),
-      ("README.md", PublishingRecipes.readme(title: title, danish: danish)),
+      ("README.md", PublishingRecipes.readme(title: title, language: settings.language)),
       (
         ".gitignore",
         "# Made by kreds build and kreds serve; never edit or commit them.\nsite/\n.kreds-cache/\n"
@@ -99,9 +99,9 @@ public enum NewSite {
     }
   }
 
-  private static func siteYAML(title: String, baseURL: String, danish: Bool) -> String {
+  private static func siteYAML(title: String, baseURL: String, language: Language) -> String {
     let address = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-    if danish {
+    if language == .da {
       return """
         # Sidens indstillinger. Alle nøgler: kør 'kreds docs content' (indholdets format).
         title: \(NewContent.quoted(title))
@@ -135,8 +135,8 @@ public enum NewSite {
       """
   }
 
-  private static func freePage(danish: Bool) -> String {
-    if danish {
+  private static func freePage(language: Language) -> String {
+    if language == .da {
       return """
         ---
         title: Om netværket

@@ -1,3 +1,5 @@
+import KredsSite
+
 /// The files `kreds init` writes for publishing: a GitHub Actions workflow for GitHub Pages, a
 /// GitLab CI file for GitLab Pages, and the site's README for its editors. Both recipes publish on
 /// every push, and run every hour to publish when the date has changed the site (a meeting ended,
@@ -171,8 +173,8 @@ enum PublishingRecipes {
     """
 
   /// The site's README, for the editors who write it.
-  static func readme(title: String, danish: Bool) -> String {
-    if danish {
+  static func readme(title: String, language: Language) -> String {
+    if language == .da {
       return """
         # \(title)
 

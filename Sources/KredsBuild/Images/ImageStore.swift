@@ -83,7 +83,9 @@ public final class ImageStore: Sendable {
       "\(Self.maker) \(variant.width)x\(variant.cropHeight ?? 0) \(variant.format.rawValue) q\(variant.quality)"
     let entry = folder?.appendingPathComponent(
       "\(sourceHash)-\(ContentHash.of(Array(settings.utf8)).prefix(16))")
-    if let entry, let cached = Self.read(entry, settings: settings, sourceHash: sourceHash) {
+    if let entry,
+      let cached = ImageCacheEntry.read(entry, settings: settings, sourceHash: sourceHash)
+    {
       reusedCount.add(1, ordering: .relaxed)
       return .success(cached)
     }
@@ -100,7 +102,9 @@ public final class ImageStore: Sendable {
       return .failure(BuildError(error.message))
     case .success(let bytes):
       madeCount.add(1, ordering: .relaxed)
-      if let entry { Self.write(bytes, to: entry, settings: settings, sourceHash: sourceHash) }
+      if let entry {
+        ImageCacheEntry.write(bytes, to: entry, settings: settings, sourceHash: sourceHash)
+      }
       return .success(bytes)
     }
   }
@@ -110,40 +114,6 @@ public final class ImageStore: Sendable {
     case .jpeg: .jpeg
     case .png: .png
     case .webp: .webp
-    }
-  }
-
-  /// An entry: a header line naming what it holds and the payload's length and fingerprint,
-  /// then the payload.
-  private static func header(settings: String, sourceHash: String, payload: [UInt8]) -> [UInt8] {
-    Array("\(settings) \(sourceHash) \(payload.count) \(ContentHash.of(payload))\n".utf8)
-  }
-
-  private static func read(_ entry: URL, settings: String, sourceHash: String) -> [UInt8]? {
-    guard let data = FileManager.default.contents(atPath: entry.path),
-      let newline = data.firstIndex(of: UInt8(ascii: "\n"))
-    else { return nil }
-    let payload = [UInt8](data[(newline + 1)...])
-    let expected = header(settings: settings, sourceHash: sourceHash, payload: payload)
-    guard data[...newline].elementsEqual(expected) else { return nil }
-    return payload
-  }
-
-  /// Written beside and renamed into place, so that a reader never sees half an entry. A cache
-  /// that cannot be written only costs time.
-  private static func write(_ payload: [UInt8], to entry: URL, settings: String, sourceHash: String)
-  {
-    let folder = entry.deletingLastPathComponent()
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let temporary = folder.appendingPathComponent(
-      ".\(entry.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
-    )
-    let bytes = header(settings: settings, sourceHash: sourceHash, payload: payload) + payload
-    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-      return
-    }
-    if rename(temporary.path, entry.path) != 0 {
-      try? FileManager.default.removeItem(at: temporary)
     }
   }
 }

@@ -1,6 +1,4 @@
 import Foundation
-import KredsMarkdown
-import Yams
 
 /// One parsed content file.
 public enum ContentItem: Sendable {

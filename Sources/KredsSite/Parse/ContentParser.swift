@@ -1,5 +1,4 @@
 import Foundation
-import KredsMarkdown
 import Yams
 
 /// The parse step: one file at a time, no access to other files.
@@ -50,7 +49,7 @@ public enum ContentParser {
     let item: ContentItem?
     switch kind {
     case .page(let slug):
-      item = context.slug(slug, kind: "page", reserved: ReservedSlugs.pages).flatMap { slug in
+      item = context.slug(slug, kind: .page, reserved: ReservedSlugs.pages).flatMap { slug in
         PageParser.parse(root, slug: slug, context: context).map { .page($0) }
       }
     case .network(let slug):
@@ -59,7 +58,7 @@ public enum ContentParser {
       }
     case .event(let network, let slug):
       let home = network.flatMap { context.networkFolder($0) }
-      item = context.slug(slug, kind: "event", reserved: ReservedSlugs.events).flatMap { slug in
+      item = context.slug(slug, kind: .event, reserved: ReservedSlugs.events).flatMap { slug in
         EventParser.parse(
           root, slug: slug, network: home, inNetworkFolder: network != nil, context: context
         )
@@ -67,12 +66,12 @@ public enum ContentParser {
       }
     case .story(let network, let slug):
       let home = network.flatMap { context.networkFolder($0) }
-      item = context.slug(slug, kind: "story", reserved: ReservedSlugs.stories).flatMap { slug in
+      item = context.slug(slug, kind: .story, reserved: ReservedSlugs.stories).flatMap { slug in
         StoryParser.parse(root, slug: slug, network: home, context: context).map { .story($0) }
       }
     case .newsletter(let network, let slug):
       let home = network.flatMap { context.networkFolder($0) }
-      item = context.slug(slug, kind: "newsletter", reserved: ReservedSlugs.newsletters).flatMap {
+      item = context.slug(slug, kind: .newsletter, reserved: ReservedSlugs.newsletters).flatMap {
         slug in
         NewsletterParser.parse(root, slug: slug, network: home, context: context).map {
           .newsletter($0)

@@ -1,5 +1,4 @@
 import Foundation
-import KredsMarkdown
 import Yams
 
 /// What the parser of one item needs besides its YAML.
@@ -15,17 +14,17 @@ struct ItemContext {
   }
 
   /// The file's slug, or nil with a diagnostic when the name is not a valid or allowed slug.
-  func slug(_ name: String, kind: String, reserved: Set<String>) -> Slug? {
+  func slug(_ name: String, kind: ItemKind, reserved: Set<String>) -> Slug? {
     guard let slug = Slug(name) else {
       let suggestion = Slug.make(from: name).map { "; rename the file to '\($0).md'" } ?? ""
       sink.error(
-        "the file name '\(name)' cannot be \(kind.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(kind)'s address: use lower-case letters a–z, digits and hyphens only (no æ, ø, å or spaces)\(suggestion)",
+        "the file name '\(name)' cannot be \(kind.withArticle)'s address: use lower-case letters a–z, digits and hyphens only (no æ, ø, å or spaces)\(suggestion)",
         at: .fileStart)
       return nil
     }
     if reserved.contains(name) {
       sink.error(
-        "'\(name)' is a name the site uses for its own pages; rename the \(kind) file (e.g. '\(name)-1.md')",
+        "'\(name)' is a name the site uses for its own pages; rename the \(kind.rawValue) file (e.g. '\(name)-1.md')",
         at: .fileStart)
       return nil
     }

@@ -1,6 +1,4 @@
 import Foundation
-import KredsMarkdown
-import Yams
 
 /// What parsing one file gave: the item (nil when the file has errors that make it unusable)
 /// and every problem found.

@@ -1,6 +1,4 @@
 import Foundation
-import KredsMarkdown
-import Yams
 
 /// Network slugs, media paths and the body a file names, checked against the whole site.
 public struct References: Sendable {

@@ -44,14 +44,14 @@ extension Resolver {
     return pending
   }
 
-  mutating func uniqueIndex(_ items: [(Slug, String)], kind: String) -> [Slug: Int] {
+  mutating func uniqueIndex(_ items: [(Slug, String)], kind: ItemKind) -> [Slug: Int] {
     var index: [Slug: Int] = [:]
     index.reserveCapacity(items.count)
     for (position, (slug, file)) in items.enumerated() {
       if let existing = index[slug] {
         error(
           file, .fileStart,
-          "the \(kind) slug '\(slug)' is also used by \(items[existing].1); \(kind) slugs must be unique across the site, so rename one of the files"
+          "the \(kind.rawValue) slug '\(slug)' is also used by \(items[existing].1); \(kind.rawValue) slugs must be unique across the site, so rename one of the files"
         )
       } else {
         index[slug] = position
@@ -155,29 +155,29 @@ extension Resolver {
       let storyScope = newsletter.network
       if case .listed(let slugs) = newsletter.stories {
         for slug in slugs {
-          checkSelected(slug, kind: "story", in: newsletter, site: site, network: storyScope)
+          checkSelected(slug, kind: .story, in: newsletter, site: site, network: storyScope)
         }
       }
       if case .listed(let slugs) = newsletter.events {
         for slug in slugs {
-          checkSelected(slug, kind: "event", in: newsletter, site: site, network: storyScope)
+          checkSelected(slug, kind: .event, in: newsletter, site: site, network: storyScope)
         }
       }
       for slug in newsletter.exclude {
         let isStory = Slug(slug.value).flatMap { site.storyIndex[$0] } != nil
         checkSelected(
-          slug, kind: isStory ? "story" : "event", in: newsletter, site: site, network: storyScope)
+          slug, kind: isStory ? .story : .event, in: newsletter, site: site, network: storyScope)
       }
     }
   }
 
   mutating func checkSelected(
-    _ reference: Located<String>, kind: String, in newsletter: Newsletter, site: Site,
+    _ reference: Located<String>, kind: ItemKind, in newsletter: Newsletter, site: Site,
     network: Slug?
   ) {
     let slug = Slug(reference.value)
     let networksOfItem: [Slug]?
-    if kind == "story" {
+    if kind == .story {
       networksOfItem = slug.flatMap { site.storyIndex[$0] }.map { site.stories[$0].networkSlugs }
     } else {
       networksOfItem = slug.flatMap { site.eventIndex[$0] }.map { site.events[$0].networkSlugs }
@@ -186,13 +186,13 @@ extension Resolver {
       if let publish = unpublishedItem(kind: kind, slug: reference.value) {
         warning(
           newsletter.file, reference.location,
-          "\(kind) '\(reference.value)' is published from \(publish.written.value); until then this newsletter leaves it out"
+          "\(kind.rawValue) '\(reference.value)' is published from \(publish.written.value); until then this newsletter leaves it out"
         )
         return
       }
       let candidates =
-        kind == "story" ? site.stories.map(\.slug.rawValue) : site.events.map(\.slug.rawValue)
-      let both = newsletter.exclude.contains(reference) ? "story or event" : kind
+        kind == .story ? site.stories.map(\.slug.rawValue) : site.events.map(\.slug.rawValue)
+      let both = newsletter.exclude.contains(reference) ? "story or event" : kind.rawValue
       error(
         newsletter.file, reference.location,
         "\(both) '\(reference.value)' does not exist"
@@ -202,17 +202,17 @@ extension Resolver {
     if let network, !networksOfItem.contains(network) {
       error(
         newsletter.file, reference.location,
-        "\(kind) '\(reference.value)' belongs to \(networksOfItem.map { "'\($0)'" }.joined(separator: ", ")), not to this newsletter's network '\(network)'"
+        "\(kind.rawValue) '\(reference.value)' belongs to \(networksOfItem.map { "'\($0)'" }.joined(separator: ", ")), not to this newsletter's network '\(network)'"
       )
     }
   }
 
   /// The `publish:` time of the story or event named `slug` when it waits for it.
-  func unpublishedItem(kind: String, slug: String) -> PublishTime? {
+  func unpublishedItem(kind: ItemKind, slug: String) -> PublishTime? {
     for (path, publish) in unpublished {
       switch ContentPath.classify(path) {
-      case .story(_, let found) where kind == "story" && found == slug: return publish
-      case .event(_, let found) where kind == "event" && found == slug: return publish
+      case .story(_, let found) where kind == .story && found == slug: return publish
+      case .event(_, let found) where kind == .event && found == slug: return publish
       default: continue
       }
     }

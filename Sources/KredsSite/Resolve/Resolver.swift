@@ -133,13 +133,13 @@ struct Resolver {
 
     // By index: `events.map` would copy each event.
     built.networkIndex = uniqueIndex(
-      networks.indices.map { (networks[$0].slug, networks[$0].file) }, kind: "network")
+      networks.indices.map { (networks[$0].slug, networks[$0].file) }, kind: .network)
     built.eventIndex = uniqueIndex(
-      events.indices.map { (events[$0].slug, events[$0].file) }, kind: "event")
+      events.indices.map { (events[$0].slug, events[$0].file) }, kind: .event)
     built.storyIndex = uniqueIndex(
-      stories.indices.map { (stories[$0].slug, stories[$0].file) }, kind: "story")
+      stories.indices.map { (stories[$0].slug, stories[$0].file) }, kind: .story)
     built.pageIndex = uniqueIndex(
-      pages.indices.map { (pages[$0].slug, pages[$0].file) }, kind: "page")
+      pages.indices.map { (pages[$0].slug, pages[$0].file) }, kind: .page)
 
     // The events' meetings, expanded when their files were parsed, are put in order on another
     // core meanwhile: nothing below needs them until the calendar checks.

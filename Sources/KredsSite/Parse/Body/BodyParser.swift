@@ -1,6 +1,5 @@
 import Foundation
 import KredsMarkdown
-import Yams
 
 /// Renders a Markdown body and places its links at file positions.
 enum BodyParser {

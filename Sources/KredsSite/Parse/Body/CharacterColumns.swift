@@ -1,6 +1,4 @@
 import Foundation
-import KredsMarkdown
-import Yams
 
 /// cmark counts columns in bytes; editors count characters. Links come in document order, so
 /// counting goes on from the previous link on the same line instead of from the line's start:

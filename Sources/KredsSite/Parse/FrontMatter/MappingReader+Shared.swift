@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Readers for the value shapes several content kinds share (CONTENT.md, "Value types").
 extension MappingReader {

@@ -2,8 +2,10 @@
 /// `JSONSerialization` writes it with `[.sortedKeys, .withoutEscapingSlashes]`: the pages' JSON-LD
 /// must not change, but `JSONSerialization` spends most of its time casting and sorting
 /// `AnyHashable`s, and that was a twelfth of a whole build.
-enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
   case string(String)
+  /// A whole number, in decimal (counts, lines and columns).
+  case number(Int)
   /// Written with its keys in order of their UTF-8 bytes. For keys that start alike and first
   /// differ in punctuation, digits of equal length or same-case letters, as schema.org's
   /// camelCase keys all do, that is `JSONSerialization`'s case-insensitive, numeric order.
@@ -12,7 +14,7 @@ enum JSONValue: Sendable, Equatable {
   case bool(Bool)
 
   /// The compact JSON text: no spaces, no line ends.
-  var text: String {
+  public var text: String {
     var bytes: [UInt8] = []
     write(into: &bytes)
     return String(decoding: bytes, as: UTF8.self)
@@ -33,6 +35,8 @@ enum JSONValue: Sendable, Equatable {
       bytes.append(UInt8(ascii: "}"))
     case .bool(let value):
       bytes += (value ? "true" : "false").utf8
+    case .number(let value):
+      bytes += String(value).utf8
     case .array(let elements):
       bytes.append(UInt8(ascii: "["))
       for (index, element) in elements.enumerated() {

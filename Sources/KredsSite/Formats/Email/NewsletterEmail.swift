@@ -1,5 +1,4 @@
 import Foundation
-import KredsMarkdown
 
 /// The email versions of one issue (SITE.md, "Newsletters"): `email.html` from the theme's
 /// `email` template, `email.txt` written by code, and `email.eml` holding both.
