@@ -75,14 +75,15 @@ import re
 import sys
 import threading
 import time
-import urllib.parse
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from builtsite import EMBED_FOLDERS
+from chromium import console_errors
 from findings import Report, listed, print_report
+from times import DEFAULT_NOW, at_midnight, parse_now
 
-DEFAULT_NOW = "2026-11-23 12:00"  # the Makefile's NOW, the example site's build time
 TIME_JS_LIMIT = 5000  # octets
 READER_ZONE = "America/New_York"
 MINUTE = timedelta(minutes=1)
@@ -189,17 +190,11 @@ return out;
 # Times
 
 
-def parse_now(text: str, zone: ZoneInfo) -> datetime:
-    """--now: "YYYY-MM-DD HH:MM[:SS]" in the site's zone, or an ISO instant with an offset."""
-    value = datetime.fromisoformat(text.strip().replace(" ", "T", 1) if "T" not in text else text.strip())
-    return value if value.tzinfo else value.replace(tzinfo=zone)
-
-
 def instant(value: str, zone: ZoneInfo) -> datetime:
     """The moment a data-occurrence-*/data-registration-closes value is reached
     (a whole-day value: the start of that day in the site's zone)."""
     if WHOLE_DAY.match(value):
-        return datetime.combine(date.fromisoformat(value), datetime.min.time(), zone)
+        return at_midnight(date.fromisoformat(value), zone)
     return datetime.fromisoformat(value)
 
 
@@ -313,8 +308,7 @@ class Browser:
         driver.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": READER_ZONE})
 
     def url(self, page: Path) -> str:
-        rel = self.site.rel(page)
-        return self.server.base + urllib.parse.quote(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        return self.server.url_of(self.site, page)
 
     def load(self, page: Path, clock: datetime, errors: list[str], where: str) -> dict:
         """The page's live state at `clock`; console errors into `errors`."""
@@ -331,9 +325,8 @@ class Browser:
         state = self.driver.execute_script(SNAP_JS, None)
         probe = state.pop("probe")
         rel = self.site.rel(page)
-        for entry in self.driver.get_log("browser"):
-            if entry.get("level") == "SEVERE":
-                errors.append(f"{where}: {rel}: console error: {entry.get('message')}")
+        for message in console_errors(self.driver):
+            errors.append(f"{where}: {rel}: console error: {message}")
         for message in probe.get("errors") or []:
             errors.append(f"{where}: {rel}: uncaught error: {message}")
         if self.javascript and probe.get("clock") != ms:
@@ -381,7 +374,7 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
     time_js = None
     scripts = re.findall(r'<script\b[^>]*\bsrc="([^"]*time\.js)"', home.read_text(encoding="utf-8"))
     if scripts:
-        time_js = site.file_of_url(urllib.parse.urljoin(site.url_of(home), scripts[0]))
+        time_js = site.target_of(home, scripts[0])
     if time_js is None or not time_js.is_file():
         report.findings.append(f"index.html: loads no assets/time.js the site has ({scripts[:1]})")
         report.summary = "could not run: no time.js"
@@ -391,7 +384,7 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
         report.findings.append(f"{site.rel(time_js)}: {size} octets, not under {TIME_JS_LIMIT}")
 
     pages, without = relevant_pages(site)
-    embeds = [p for p in without if p.parent.name in ("indlejr", "embed")]
+    embeds = [p for p in without if p.parent.name in EMBED_FOLDERS]
     for page in without:
         if page not in embeds:
             report.findings.append(f"{site.rel(page)}: has elements time.js moves but does not load time.js")
@@ -669,7 +662,7 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
             nexts = set()
             for page in marked:
                 m = re.search(r'<a\b[^>]*\bhref="([^"]+)"[^>]*\brel="next"', sources[page])
-                target = m and site.file_of_url(urllib.parse.urljoin(site.url_of(page), m.group(1)))
+                target = m and site.target_of(page, m.group(1))
                 if target and target in built:
                     nexts.add(target)
             if not nexts:
@@ -738,8 +731,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--now", default=DEFAULT_NOW,
                     help=f'the --now the site was built with (default "{DEFAULT_NOW}")')
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from gate import LocalServer, Site, make_driver
+    from builtsite import Site
+    from chromium import make_driver
+    from localserver import LocalServer
 
     site = Site(args.site)
     with LocalServer.of_site(site) as server:

@@ -1,22 +1,21 @@
 """What the checks of the conformance gate report, and how they name lines.
 
-Shared by the checks (icalcheck.py, newslettercheck.py, jsonfeedcheck.py,
-embedcheck.py):
+Shared by the checks (icalcheck.py, jsonfeedcheck.py, embedcheck.py,
+newslettercheck.py, agingcheck.py, imagecheck.py and their parts):
 
 - Findings: the findings about one file, each "file:line: message".
 - Report: what a check gives gate.py (findings, notes, a summary);
   print_report prints one when the check runs alone.
 - listed, line_numbers: a list in a message, cut short; the count stays exact.
-- physical_lines: a file's raw lines, as the line numbers of findings count them.
 
 Imported as a sibling module: a script run as `python Tests/Conformance/x.py`
-has its own folder on sys.path, and gate.py puts it there before importing a
-check.
+has its own folder on sys.path, and every check runs from such a script
+(gate.py, or a checker run alone); the parts of a checker in its own folder
+(ical/, jsonfeed/, newsletter/, embed/) import the shared modules the same way.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 MAX_LISTED = 8  # items named by listed() unless told otherwise; the count is exact
@@ -58,36 +57,3 @@ def listed(items: list[str], limit: int = MAX_LISTED) -> str:
 def line_numbers(numbers: list[int]) -> str:
     """`line 3, 9, 12, 15, 20 and 2 more`: at most MAX_LINES_LISTED numbers."""
     return f"line {listed([str(n) for n in numbers], MAX_LINES_LISTED)}"
-
-
-LINE_END = re.compile(rb"\r\n|\r|\n")
-
-
-def physical_lines(data: bytes) -> list[tuple[bytes, bytes]]:
-    """(content, line end) of each physical line; any of CRLF, CR, LF ends one."""
-    lines, pos = [], 0
-    for m in LINE_END.finditer(data):
-        lines.append((data[pos:m.start()], m.group()))
-        pos = m.end()
-    if pos < len(data):
-        lines.append((data[pos:], b""))
-    return lines
-
-
-# --------------------------------------------------------------------------
-# The checks' self-tests: cases of a small site, broken in one way each
-
-
-def case_passes(name: str, expected: str | None, found: list[str]) -> bool:
-    """One self-test case: no finding when `expected` is None, else a finding
-    holding `expected`. A failing case is printed."""
-    ok = not found if expected is None else any(expected in f for f in found)
-    if not ok:
-        print(f"selftest FAIL {name}: expected {expected!r}, got: {found}")
-    return ok
-
-
-def selftest_result(total: int, failed: int, note: str = "") -> int:
-    """Prints how many of the self-test's cases pass; the exit code."""
-    print(f"selftest: {total - failed} of {total} cases pass{note}")
-    return 1 if failed else 0

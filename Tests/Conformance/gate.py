@@ -60,46 +60,41 @@ gate"):
 Prints one line per check with its counts, the findings (page and message)
 of a failed check below its line, and a closing "N passed, N failed" line.
 Exits 1 when a check fails, 2 when the gate itself cannot run.
+
+What the checks share lives beside this file: the built site (builtsite.py),
+its pages (pages.py), the local server (localserver.py), headless Chromium
+(chromium.py), build times (times.py), raw octets (octets.py), findings
+(findings.py) and the self-tests' sample sites (samplesite.py).
 """
+
 
 from __future__ import annotations
 
 import argparse
 import csv
-import functools
-import http.server
 import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pages import parse_page
-from screenshot import save_full_page
+from builtsite import Site
+from chromium import axe_script, console_errors, make_driver, save_full_page, too_wide
+from localserver import LocalServer
+from pages import json_ld_objects, parse_page
+from times import DEFAULT_NOW
 
 REPO = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_SHOWN = 40  # findings printed per check; the count is always exact
-
-# URL words of the site map (docs/SITE.md), by site language.
-SECTIONS = {
-    "da": {"networks": "netvaerk", "events": "arrangementer", "stories": "historier",
-           "calendar": "kalender", "newsletters": "nyhedsbreve", "topics": "emner",
-           "free_page": "om"},
-    "en": {"networks": "networks", "events": "events", "stories": "stories",
-           "calendar": "calendar", "newsletters": "newsletters", "topics": "topics",
-           "free_page": "about"},
-}
 
 
 # --------------------------------------------------------------------------
@@ -130,73 +125,6 @@ class Result:
         if len(self.findings) > MAX_SHOWN:
             print(f"    … and {len(self.findings) - MAX_SHOWN} more")
         sys.stdout.flush()
-
-
-# --------------------------------------------------------------------------
-# The built site
-
-
-class Site:
-    def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
-        home = self.root / "index.html"
-        if not home.is_file():
-            raise SystemExit(f"gate: {home} not found: build the site first (make site)")
-        page = parse_page(home)
-        if not page.canonical:
-            raise SystemExit(f"gate: {home} has no <link rel=canonical>: cannot tell the base URL")
-        self.base_url = page.canonical  # the front page's canonical URL is base_url
-        self.base_path = urllib.parse.urlsplit(self.base_url).path or "/"
-        self.lang = (page.lang or "en").split("-")[0]
-        self.words = SECTIONS.get(self.lang, SECTIONS["en"])
-
-    def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-    def html_pages(self) -> list[Path]:
-        return sorted(self.root.rglob("*.html"))
-
-    def url_of(self, path: Path) -> str:
-        """Public URL (under base_url) of a file of the site."""
-        rel = self.rel(path)
-        if rel == "index.html":
-            rel = ""
-        elif rel.endswith("/index.html"):
-            rel = rel[: -len("index.html")]
-        return urllib.parse.urljoin(self.base_url, urllib.parse.quote(rel))
-
-    def file_of_url(self, url: str) -> Path | None:
-        """The file a URL under base_url (absolute or root-relative) is served from."""
-        parts = urllib.parse.urlsplit(urllib.parse.urljoin(self.base_url, url))
-        base = urllib.parse.urlsplit(self.base_url)
-        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
-            return None
-        path = urllib.parse.unquote(parts.path)
-        if not path.startswith(self.base_path):
-            return None
-        rel = path[len(self.base_path):]
-        target = self.root / rel
-        if rel == "" or rel.endswith("/"):
-            target = target / "index.html"
-        return target
-
-    def section_pages(self, key: str) -> list[Path]:
-        folder = self.root / self.words[key]
-        return sorted(p / "index.html" for p in folder.iterdir()
-                      if (p / "index.html").is_file()) if folder.is_dir() else []
-
-    def linked_in_order(self, list_page: Path, key: str) -> list[Path]:
-        """Pages of a section in the order the list page links them."""
-        seen: list[Path] = []
-        if not list_page.is_file():
-            return seen
-        prefix = self.root / self.words[key]
-        for href, _ in parse_page(list_page).hrefs:
-            target = self.file_of_url(href)
-            if (target and target.is_file() and target.parent.parent == prefix
-                    and target not in seen):
-                seen.append(target)
-        return seen
 
 
 # --------------------------------------------------------------------------
@@ -383,80 +311,6 @@ def check_sitemap(site: Site) -> Result:
 
 
 # --------------------------------------------------------------------------
-# The embeddable lists of coming meetings (SITE.md): */indlejr/ or */embed/
-
-EMBED_FOLDERS = ("indlejr", "embed")
-
-
-def embed_pages(site: Site) -> list[Path]:
-    return sorted(p for p in site.root.rglob("index.html") if p.parent.name in EMBED_FOLDERS)
-
-
-# --------------------------------------------------------------------------
-# A local HTTP server for the site (links and browser)
-
-# Sent with the embeddable lists, so that the browser checks see them work
-# under the strict Content-Security-Policy a careful host can give them
-# (SITE.md: no inline script or style). frame-ancestors is left out: any site
-# may frame them.
-EMBED_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-             "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    base_path = "/"
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-    def end_headers(self):
-        # linkchecker waits 0.1-0.6 s between two requests to a host unless
-        # the host answers with this header; then maxrequestspersecond holds.
-        self.send_header("LinkChecker", "local test server")
-        path = urllib.parse.urlsplit(self.path).path
-        if path.endswith("/index.html"):
-            path = path[: -len("index.html")]
-        if path.endswith("/") and path.rstrip("/").rsplit("/", 1)[-1] in EMBED_FOLDERS:
-            self.send_header("Content-Security-Policy", EMBED_CSP)
-        super().end_headers()
-
-    def translate_path(self, path):
-        # Serve the site under the path of base_url, as it will be published.
-        parts = urllib.parse.urlsplit(path)
-        if not parts.path.startswith(self.base_path):
-            return os.path.join(self.directory, ".not-under-base-path", "missing")
-        return super().translate_path("/" + parts.path[len(self.base_path):])
-
-
-class LocalServer:
-    """Python's http.server on 127.0.0.1 and a free port, in a thread, serving
-    `folder` under `base_path` (the site under its base URL's path; a folder
-    of partner pages, for the embed check's second origin, under /)."""
-
-    def __init__(self, folder: Path, base_path: str = "/") -> None:
-        handler = type("SiteHandler", (QuietHandler,), {"base_path": base_path})
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-        self.httpd.daemon_threads = True
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.base = self.origin + base_path
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @classmethod
-    def of_site(cls, site: Site) -> "LocalServer":
-        return cls(site.root, site.base_path)
-
-    def __enter__(self) -> "LocalServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=5)
-
-
-# --------------------------------------------------------------------------
 # links: linkchecker
 
 
@@ -534,7 +388,6 @@ def check_links(site: Site, server: LocalServer) -> Result:
 
 
 def check_ical(site: Site) -> Result:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import icalcheck
 
     report = icalcheck.check_site(site)
@@ -560,16 +413,11 @@ def browser_pages(site: Site) -> list[tuple[str, Path]]:
         pages.append(("network", networks[0]))
 
     def has_place(page: Path) -> bool:
-        for block in parse_page(page).json_ld:
-            try:
-                data = json.loads(block)
-            except ValueError:
-                continue
-            for item in data if isinstance(data, list) else [data]:
-                loc = item.get("location") if isinstance(item, dict) else None
-                for l in loc if isinstance(loc, list) else [loc]:
-                    if isinstance(l, dict) and l.get("@type") == "Place":
-                        return True
+        for item in json_ld_objects(page):
+            loc = item.get("location") if isinstance(item, dict) else None
+            for l in loc if isinstance(loc, list) else [loc]:
+                if isinstance(l, dict) and l.get("@type") == "Place":
+                    return True
         return False
 
     events_index = site.root / w["events"] / "index.html"
@@ -594,50 +442,11 @@ def browser_pages(site: Site) -> list[tuple[str, Path]]:
 
     # One embeddable list (the whole site's when there is one); embedcheck.py
     # looks at all of them inside a partner's iframe.
-    embeds = embed_pages(site)
+    embeds = site.embed_pages()
     whole = [p for p in embeds if p.parent.parent == site.root / w["events"]]
     if embeds:
         pages.append(("embed", (whole or embeds)[0]))
     return pages
-
-
-def make_driver(javascript: bool = True):
-    """Headless Chromium; javascript=False: with JavaScript off (the aging check)."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary:
-        opts.binary_location = binary
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-extensions", "--no-first-run", "--window-size=1280,900"):
-        opts.add_argument(arg)
-    if not javascript:
-        opts.add_argument("--blink-settings=scriptEnabled=false")
-        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=opts)
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(120)
-    return driver
-
-
-def axe_script() -> tuple[str, str]:
-    """The axe-core to run: axe-core-python's (4.x) when installed, else
-    axe-selenium-python's own copy (3.1 for Python < 3.12)."""
-    candidates = []
-    try:
-        import axe_core_python
-        candidates.append(Path(axe_core_python.__file__).with_name("axe.min.js"))
-    except ImportError:
-        pass
-    import axe_selenium_python
-    candidates.append(Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js")
-    script = next(p for p in candidates if p.is_file())
-    m = re.search(r'version\s*=\s*"(\d+\.\d+\.\d+)"', script.read_text(encoding="utf-8")[:400000])
-    return str(script), (m.group(1) if m else "?")
 
 
 def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
@@ -659,7 +468,7 @@ def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
         axe = Axe(driver, script_url=script)
         for kind, page in pages:
             rel = site.rel(page)
-            url = server.base + urllib.parse.quote(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+            url = server.url_of(site, page)
             for width in WIDTHS:
                 views += 1
                 where = f"{rel} @{width}px"
@@ -674,20 +483,11 @@ def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
                 scroll_w, client_w, scroll_h, inner_w = sizes
                 if width < 600 and scroll_w > client_w:
                     overflow += 1
-                    wide = driver.execute_script(
-                        "const w = document.documentElement.clientWidth; const out = [];"
-                        "for (const el of document.querySelectorAll('body *')) {"
-                        "  const r = el.getBoundingClientRect();"
-                        "  if (r.right > w + 0.5 && getComputedStyle(el).position !== 'fixed') {"
-                        "    out.push(el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\\s+/).join('.') : '') + ' (right edge ' + Math.round(r.right) + ')');"
-                        "  }"
-                        "} return out.slice(0, 5);")
                     res.findings.append(f"{where}: scrolls sideways: scrollWidth {scroll_w} > clientWidth {client_w}; "
-                                        f"too wide: {', '.join(wide)}")
-                for entry in driver.get_log("browser"):
-                    if entry.get("level") == "SEVERE":
-                        console += 1
-                        res.findings.append(f"{where}: console error: {entry.get('message')}")
+                                        f"too wide: {', '.join(too_wide(driver))}")
+                for message in console_errors(driver):
+                    console += 1
+                    res.findings.append(f"{where}: console error: {message}")
                 axe.inject()
                 result = axe.run(options=json.dumps({"resultTypes": ["violations"]}))
                 for v in result.get("violations", []):
@@ -715,7 +515,6 @@ def check_browser(site: Site, server: LocalServer, shots: Path) -> Result:
 
 
 def check_embed(site: Site, server: LocalServer, shots: Path) -> Result:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import embedcheck
 
     script, version = axe_script()
@@ -729,7 +528,6 @@ def check_embed(site: Site, server: LocalServer, shots: Path) -> Result:
 
 
 def check_jsonfeed(site: Site) -> Result:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import jsonfeedcheck
 
     report = jsonfeedcheck.check_site(site)
@@ -741,7 +539,6 @@ def check_jsonfeed(site: Site) -> Result:
 
 
 def check_newsletter(site: Site, server: LocalServer, shots: Path) -> Result:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import newslettercheck
 
     report = newslettercheck.check_site(site, server=server, shots=shots, make_driver=make_driver)
@@ -753,7 +550,6 @@ def check_newsletter(site: Site, server: LocalServer, shots: Path) -> Result:
 
 
 def check_aging(site: Site, server: LocalServer, now: str) -> Result:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import agingcheck
 
     report = agingcheck.check_site(site, server=server, make_driver=make_driver, now=now)
@@ -765,7 +561,6 @@ def check_aging(site: Site, server: LocalServer, now: str) -> Result:
 
 
 def check_images(site: Site, server: LocalServer) -> Result:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import imagecheck
 
     report = imagecheck.check_site(site, server=server, make_driver=make_driver)
@@ -788,9 +583,9 @@ def main(argv: list[str]) -> int:
                          "(default: build/screenshots/)")
     ap.add_argument("--only", default=",".join(CHECKS),
                     help=f"comma-separated checks to run (default: all of {','.join(CHECKS)})")
-    ap.add_argument("--now", default="2026-11-23 12:00",
+    ap.add_argument("--now", default=DEFAULT_NOW,
                     help="the --now the site was built with, in its time zone, for the aging check "
-                         "(default: the Makefile's NOW, \"2026-11-23 12:00\")")
+                         f"(default: the Makefile's NOW, \"{DEFAULT_NOW}\")")
     ap.add_argument("--show-occurrences", metavar="SLUG",
                     help="print the occurrences of the event SLUG in every .ics beside those on its page, "
                          "and run no check")
@@ -805,7 +600,6 @@ def main(argv: list[str]) -> int:
 
     site = Site(args.site)
     if args.show_occurrences:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         import icalcheck
 
         return icalcheck.show_occurrences(site, args.show_occurrences)

@@ -30,6 +30,8 @@ from pathlib import Path
 import icalendar
 import recurring_ical_events
 
+from times import DEFAULT_NOW
+
 # The event as it is first committed (shared with Tests/KredsBuildTests/GitHistoryTests.swift).
 EVENT = (Path(__file__).resolve().parents[1] / "Fixtures/history/morgenmoede.md").read_text(encoding="utf-8")
 
@@ -47,7 +49,7 @@ def git(repo: Path, *args: str, at: int) -> None:
 def build(kreds: Path, content: Path, output: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "KREDS_THEME"}
     return subprocess.run([str(kreds), "build", "--content", str(content), "--output", str(output),
-                           "--now", "2026-11-23 12:00"], env=env, capture_output=True, text=True)
+                           "--now", DEFAULT_NOW], env=env, capture_output=True, text=True)
 
 
 def main(argv: list[str]) -> int:

@@ -48,6 +48,8 @@ import html5lib
 import icalendar
 import yaml
 
+from pages import squeeze
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DEFAULT_CONTENT = ROOT / "Tests" / "Fixtures" / "hostile" / "content"
@@ -130,10 +132,6 @@ EML_HEADERS = ["From", "Subject", "Date", "Message-ID", "MIME-Version", "Content
                "X-Unsent"]
 
 
-def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 class Checker:
     def __init__(self, site: Path, content: Path):
         self.site = site
@@ -154,7 +152,7 @@ class Checker:
             if isinstance(value, str):
                 for match in MARKER.finditer(value):
                     if match.start() == 0:
-                        expected[match.group()] = collapse(value)
+                        expected[match.group()] = squeeze(value)
             elif isinstance(value, dict):
                 for item in value.values():
                     walk(item)
@@ -190,7 +188,7 @@ class Checker:
     def text(self, kind: str | None, path: Path | str, where: str, value: str, transform=None):
         """Checks every marker in `value` arrived as the text the editor wrote (passed through
         `transform` first, for outputs that cannot hold some characters)."""
-        flat = collapse(value)
+        flat = squeeze(value)
         for match in MARKER.finditer(flat):
             marker = match.group()
             want = self.expected.get(marker)
@@ -198,7 +196,7 @@ class Checker:
                 self.fail(path, where, f"unknown marker {marker} in {flat[:80]!r}")
                 continue
             if transform:
-                want = collapse(transform(want))
+                want = squeeze(transform(want))
             got = flat[match.start():match.start() + len(want)]
             if got != want:
                 cut = flat[match.start():].split("…", 1)[0].rstrip()
@@ -225,7 +223,7 @@ class Checker:
                 continue
             if tag not in self.theme_elements:
                 self.fail(path, where, f"element <{tag}> that the theme does not make: content "
-                          f"became markup (text {collapse(''.join(element.itertext()))[:60]!r})")
+                          f"became markup (text {squeeze(''.join(element.itertext()))[:60]!r})")
             # The theme's two external scripts, empty: the embeddable lists' assets/embed.js and
             # every page's assets/time.js, exactly as the layout writes them.
             src = element.get("src") or ""
@@ -462,9 +460,9 @@ class Checker:
             if address[0].addr_spec != organisation["email"]:
                 self.fail(path, "From", f"address {address[0].addr_spec!r}, expected "
                           f"{organisation['email']!r}")
-            if address[0].display_name != collapse(organisation["name"]):
+            if address[0].display_name != squeeze(organisation["name"]):
                 self.fail(path, "From", f"name {address[0].display_name!r}, expected "
-                          f"{collapse(organisation['name'])!r}")
+                          f"{squeeze(organisation['name'])!r}")
             self.text("eml", path, "From", address[0].display_name)
         parts = list(message.iter_parts()) if message.is_multipart() else []
         types = [part.get_content_type() for part in parts]

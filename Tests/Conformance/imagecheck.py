@@ -27,7 +27,7 @@ Called by gate.py (`gate.py site/ --only images`); alone:
 
 from __future__ import annotations
 
-import html.parser
+import html
 import json
 import re
 import subprocess
@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from findings import Report, print_report
+from pages import parse_page, parse_text
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".heic", ".heif", ".avif"}
 FORBIDDEN_GROUPS = ("GPS", "IFD0", "IFD1", "ExifIFD", "InteropIFD", "SubIFD", "XMP", "IPTC",
@@ -49,34 +50,11 @@ BUDGET = 250_000
 
 @dataclass
 class Img:
+    """An <img> of a page, with the <source>s of the <picture> around it."""
+
     page: Path
     attrs: dict[str, str]
     sources: list[dict[str, str]] = field(default_factory=list)
-
-
-class ImgParser(html.parser.HTMLParser):
-    """Every <img> of a page, with the <source>s of the <picture> around it."""
-
-    def __init__(self, page: Path) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = page
-        self.images: list[Img] = []
-        self.sources: list[dict[str, str]] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        values = {k: (v or "") for k, v in attrs}
-        if tag == "picture":
-            self.sources = []
-        elif tag == "source" and self.sources is not None:
-            self.sources.append(values)
-        elif tag == "img":
-            self.images.append(Img(self.page, values, list(self.sources or [])))
-
-    handle_startendtag = handle_starttag
-
-    def handle_endtag(self, tag):
-        if tag == "picture":
-            self.sources = None
 
 
 def exiftool(files: list[Path]) -> dict[Path, dict]:
@@ -136,10 +114,7 @@ def check_sizes(site, images: list[Img], facts: dict[Path, dict], report: Report
             report.findings.append(f"{where}: <img src=\"{src}\"> has no width and height "
                                    f"(width={width!r}, height={height!r})")
             continue
-        if not src.startswith(("/", "http")) and "://" not in src:
-            target = site.file_of_url(urllib.parse.urljoin(site.url_of(img.page), src))
-        else:
-            target = site.file_of_url(src)
+        target = site.target_of(img.page, src)
         if target is None:
             continue  # a picture on another site
         if not target.is_file():
@@ -192,8 +167,7 @@ def check_elsewhere(site, facts: dict[Path, dict], report: Report) -> int:
 
 
 def html_unescape(text: str) -> str:
-    import html as html_module
-    return html_module.unescape(text)
+    return html.unescape(text)
 
 
 def picture_findings(site, facts, where: str, url: str, width, height) -> list[str]:
@@ -211,14 +185,13 @@ def picture_findings(site, facts, where: str, url: str, width, height) -> list[s
 def photo_page(site, key: str) -> Path | None:
     """The first page of a section whose hero figure shows a raster picture."""
     for page in site.section_pages(key):
-        parser = ImgParser(page)
         text = page.read_text(encoding="utf-8")
         start = text.find('class="hero-image')
         if start < 0:
             continue
-        parser.feed(text[start:text.find("</figure>", start)])
-        if any(Path(urllib.parse.urlsplit(i.attrs.get("src", "")).path).suffix.lower() in RASTER
-               for i in parser.images):
+        figure = parse_text(text[start:text.find("</figure>", start)])
+        if any(Path(urllib.parse.urlsplit(attrs.get("src", "")).path).suffix.lower() in RASTER
+               for attrs, _ in figure.images):
             return page
     return None
 
@@ -231,7 +204,7 @@ def phone_transfer(site, server, make_driver, pages: list[Path], report: Report)
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
         for page in pages:
-            url = server.base + site.rel(page)[: -len("index.html")]
+            url = server.url_of(site, page)
             driver.get(url)
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
@@ -275,9 +248,7 @@ def check_site(site, server, make_driver) -> Report:
             report.findings.append(f"{site.rel(path)}: metadata left in: {', '.join(bad[:8])}")
     images: list[Img] = []
     for page in site.html_pages():
-        parser = ImgParser(page)
-        parser.feed(page.read_text(encoding="utf-8"))
-        images += parser.images
+        images += [Img(page, attrs, sources) for attrs, sources in parse_page(page).images]
     checked = check_sizes(site, images, facts, report)
     named = check_elsewhere(site, facts, report)
     summary = (f"{len(rasters)} pictures read by exiftool, {checked} <img> on "
@@ -299,12 +270,13 @@ def check_site(site, server, make_driver) -> Report:
 
 
 def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import gate
+    from builtsite import Site
+    from chromium import make_driver
+    from localserver import LocalServer
 
-    site = gate.Site(Path(argv[0]))
-    with gate.LocalServer.of_site(site) as server:
-        return print_report(check_site(site, server, gate.make_driver))
+    site = Site(Path(argv[0]))
+    with LocalServer.of_site(site) as server:
+        return print_report(check_site(site, server, make_driver))
 
 
 if __name__ == "__main__":

@@ -30,8 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from times import DEFAULT_NOW as NOW
+
 REPO = Path(__file__).resolve().parents[2]
-NOW = "2026-11-23 12:00"
 EVENT = "networks/groent-industrinetvaerk-nyborg/events/2027-01-20-morgenmoede-om-energi.md"
 EVENT_PAGE = "/arrangementer/2027-01-20-morgenmoede-om-energi/"
 

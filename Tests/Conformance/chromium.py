@@ -1,0 +1,95 @@
+"""Headless Chromium as the checks drive it (selenium, Debian's chromium and
+chromedriver): the driver, axe-core, the console, what is too wide, and the
+full-page screenshots people look at.
+
+Used by gate.py's browser check and by embedcheck.py, newslettercheck.py,
+agingcheck.py and imagecheck.py. Imported as a sibling module, like
+findings.py.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+from pathlib import Path
+
+MAX_HEIGHT = 16000  # px: a taller page is cut off at the bottom of its screenshot
+
+
+def make_driver(javascript: bool = True):
+    """Headless Chromium; javascript=False: with JavaScript off (the aging check)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary:
+        opts.binary_location = binary
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--disable-extensions", "--no-first-run", "--window-size=1280,900"):
+        opts.add_argument(arg)
+    if not javascript:
+        opts.add_argument("--blink-settings=scriptEnabled=false")
+        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=opts)
+    driver.set_page_load_timeout(60)
+    driver.set_script_timeout(120)
+    return driver
+
+
+def axe_script() -> tuple[str, str]:
+    """The axe-core to run: axe-core-python's (4.x) when installed, else
+    axe-selenium-python's own copy (3.1 for Python < 3.12)."""
+    candidates = []
+    try:
+        import axe_core_python
+        candidates.append(Path(axe_core_python.__file__).with_name("axe.min.js"))
+    except ImportError:
+        pass
+    import axe_selenium_python
+    candidates.append(Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js")
+    script = next(p for p in candidates if p.is_file())
+    m = re.search(r'version\s*=\s*"(\d+\.\d+\.\d+)"', script.read_text(encoding="utf-8")[:400000])
+    return str(script), (m.group(1) if m else "?")
+
+
+def console_errors(driver) -> list[str]:
+    """The console messages of level SEVERE since the log was last read (reading empties it)."""
+    return [e.get("message", "") for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+
+
+# What makes a page scroll sideways: the elements whose right edge is past the
+# viewport's, in document order (the page checks), or, with `innermost`, only
+# those holding no other such element, and boxes whose content spills out
+# sideways (the embeddable lists, where a long word or a <pre> is the usual
+# cause). A fixed element never makes the page scroll, so it is never one.
+TOO_WIDE_JS = """
+const innermost = arguments[0];
+const w = document.documentElement.clientWidth; const found = [];
+for (const el of document.querySelectorAll('body *')) {
+  const r = el.getBoundingClientRect(), st = getComputedStyle(el);
+  const spills = innermost && el.scrollWidth > el.clientWidth + 1 && st.overflowX === 'visible' && el.clientWidth > 0;
+  if ((r.right > w + 0.5 || spills) && st.position !== 'fixed') found.push([el, r, spills]);
+}
+const shown = innermost ? found.filter(([el]) => !found.some(([o]) => o !== el && el.contains(o))) : found;
+return shown.slice(0, 5).map(([el, r, spills]) =>
+  el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\\s+/).join('.') : '')
+  + (spills ? ' (its content is ' + el.scrollWidth + ' px wide)' : ' (right edge ' + Math.round(r.right) + ')'));
+"""
+
+
+def too_wide(driver, innermost: bool = False) -> list[str]:
+    """At most five elements (tag.class and why) that make the page in `driver` scroll sideways."""
+    return driver.execute_script(TOO_WIDE_JS, innermost)
+
+
+def save_full_page(driver, path: Path, width: int, height: int) -> None:
+    """A PNG of the page in `driver`, `width` x `height` CSS px from the top
+    left (at most MAX_HEIGHT tall), beyond the viewport."""
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": min(height, MAX_HEIGHT), "scale": 1}})
+    path.write_bytes(base64.b64decode(shot["data"]))
