@@ -44,7 +44,7 @@ public enum ContentParser {
       defaultTimeZone: settings?.timeZone ?? fallbackTimeZone,
       body: BodyParser.parse(
         parts.body, firstLine: parts.bodyFirstLine, allowRawHTML: settings?.unsafeHTML ?? false,
-        tableLabel: settings?.language == .en ? "Table" : "Tabel"))
+        tableLabel: InterfaceText.word("table", in: settings?.language ?? .da)))
 
     let item: ContentItem?
     switch kind {

@@ -32,10 +32,12 @@ enum PageJob: Sendable {
   }
 
   /// Whether search engines are told of the page: embeddable lists are `noindex` and stay out of
-  /// the sitemap, as does the 404 page (which is not an `index.html`).
+  /// the sitemap, and so does the 404 page.
   var isInSitemap: Bool {
-    if case .embed = self { return false }
-    return true
+    switch self {
+    case .embed, .notFound: return false
+    default: return true
+    }
   }
 
   /// When the one item the page shows last changed, for the sitemap's `lastmod`: its own

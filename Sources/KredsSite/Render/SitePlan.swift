@@ -25,31 +25,14 @@ public struct SitePlan: Sendable {
     let urls = SiteURLs(settings: site.settings)
     // Pages on another core, while this one lists the feeds, calendar files and emails.
     let (pages, others) = Parallel.both({
-      let tags = TagIndex(site: site)
-      let cards = onRequest ? [:] : ViewBuilder.eventCards(of: site)
-      let jobs = PageRenderer.jobs(site: site, tags: tags)
-      return (tags, cards, jobs, jobs.map { [$0.outputPath(site: site, urls: urls)] })
+      PagePlan(site: site, urls: urls, onRequest: onRequest)
     }) {
-      var jobs: [Job] = [.feed(.stories), .feed(.meetings)]
-      jobs += site.networks.indices.map { .feed(.networkStories($0)) }
-      jobs += site.networks.indices.map { .feed(.networkMeetings($0)) }
-      for index in site.networks.indices
-      where site.members[site.networks[index].slug]?.newsletters.isEmpty == false {
-        jobs.append(.feed(.newsletters(index)))
-      }
-      let calendarFeeds = CalendarFeeds(site: site, builder: ViewBuilder(site: site))
-      if onRequest {
-        jobs += calendarFeeds.feeds().map { Job.calendarFeed($0.feed, path: $0.path) }
-      } else {
-        jobs += calendarFeeds.files().map(Job.calendar)
-      }
-      jobs += site.newsletters.indices.map(Job.emails)
-      return (jobs, jobs.map { $0.outputPaths(site: site, urls: urls) })
+      JobList.feedsAndFiles(site: site, urls: urls, onRequest: onRequest)
     }
-    tags = pages.0
-    cards = pages.1
-    jobs = pages.2.map(Job.page) + others.0
-    pathsOfJob = pages.3 + others.1
+    tags = pages.tags
+    cards = pages.cards
+    jobs = pages.jobs.jobs + others.jobs
+    pathsOfJob = pages.jobs.paths + others.paths
     var jobOfPath: [String: Int] = [:]
     jobOfPath.reserveCapacity(pathsOfJob.reduce(0) { $0 + $1.count })
     for (index, paths) in pathsOfJob.enumerated() {

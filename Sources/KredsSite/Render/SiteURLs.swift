@@ -13,28 +13,7 @@ public struct SiteURLs: Sendable {
     baseURL = settings.baseURL
   }
 
-  struct Words {
-    let networks, events, archive, calendar, stories, page, newsletters, latest, topics: String
-    /// The embeddable version of a list page, below its address.
-    let embed: String
-    /// The page that shows partners how to put the meetings on their own sites.
-    let share: String
-  }
-
-  var words: Words {
-    switch language {
-    case .da:
-      return Words(
-        networks: "netvaerk", events: "arrangementer", archive: "arkiv", calendar: "kalender",
-        stories: "historier", page: "side", newsletters: "nyhedsbreve", latest: "seneste",
-        topics: "emner", embed: "indlejr", share: "del")
-    case .en:
-      return Words(
-        networks: "networks", events: "events", archive: "archive", calendar: "calendar",
-        stories: "stories", page: "page", newsletters: "newsletters", latest: "latest",
-        topics: "topics", embed: "embed", share: "share")
-    }
-  }
+  var words: URLWords { URLWords.of(language) }
 
   /// The output file of a path: `a/b/` → `a/b/index.html`, `a.xml` → `a.xml`, without the base path.
   public func outputFile(_ path: String) -> String {

@@ -56,8 +56,6 @@ public struct Site: Sendable {
   /// order of ``Body/links``.
   public var linkTargets: [String: [LinkTarget]] = [:]
 
-  /// When the item in `file` last changed: its last commit, but never before `earliest` (an item
-  /// committed before its own date), and `earliest` without history.
   /// The variants of a raster image in `media/` that the site shows; nil for anything else
   /// (a drawing, an animation, a missing file).
   public func responsiveImage(_ path: String) -> ResponsiveImage? {
@@ -65,6 +63,8 @@ public struct Site: Sendable {
     return ResponsiveImage(source: path, image: image)
   }
 
+  /// When the item in `file` last changed: its last commit, but never before `earliest` (an item
+  /// committed before its own date), and `earliest` without history.
   public func lastChanged(file: String, notBefore earliest: Date) -> Date {
     lastCommitted[file].map { max($0, earliest) } ?? earliest
   }

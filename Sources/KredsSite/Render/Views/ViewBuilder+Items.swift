@@ -96,16 +96,10 @@ extension ViewBuilder {
     view["singleOccurrence"] = nil
     if let repetition = event.repetition {
       let count = occurrences.count
+      let except = repetition.exceptions.map { dates.long($0) }.joined(separator: ", ")
       view["seriesText"] =
-        site.settings.language == .da
-        ? "Gentages \(count) gange"
-          + (repetition.exceptions.isEmpty
-            ? ""
-            : " (undtagen \(repetition.exceptions.map { dates.long($0) }.joined(separator: ", ")))")
-        : "Takes place \(count) times"
-          + (repetition.exceptions.isEmpty
-            ? ""
-            : " (except \(repetition.exceptions.map { dates.long($0) }.joined(separator: ", ")))")
+        label("seriesTimes").replacingOccurrences(of: "{count}", with: String(count))
+        + (repetition.exceptions.isEmpty ? "" : " (\(label("seriesExcept")) \(except))")
       view["occurrences"] = occurrences.map { occurrence in
         var item = View([
           "whenText": dates.when(start: occurrence.start, end: occurrence.end),

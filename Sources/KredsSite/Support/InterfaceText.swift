@@ -4,7 +4,15 @@ enum InterfaceText {
     language == .da ? danish : english
   }
 
+  /// One word of the interface. Every key the code names is in both tables
+  /// (`InterfaceTextTests`), so the key itself is never shown.
+  static func word(_ key: String, in language: Language) -> String {
+    table(for: language)[key] ?? key
+  }
+
   static let danish: [String: String] = [
+    // Words that are not templates' own: a table's scrolling region, a series' count.
+    "table": "Tabel", "seriesTimes": "Gentages {count} gange", "seriesExcept": "undtagen",
     "skipToContent": "Gå til indholdet", "mainMenu": "Hovedmenu", "home": "Forside",
     "networks": "Netværk", "events": "Arrangementer", "upcomingEvents": "Kommende arrangementer",
     "pastEvents": "Tidligere arrangementer", "archive": "Arkiv", "archiveOfYear": "Arkiv for",
@@ -94,6 +102,7 @@ enum InterfaceText {
   ]
 
   static let english: [String: String] = [
+    "table": "Table", "seriesTimes": "Takes place {count} times", "seriesExcept": "except",
     "skipToContent": "Skip to content", "mainMenu": "Main menu", "home": "Home",
     "networks": "Networks", "events": "Events", "upcomingEvents": "Upcoming events",
     "pastEvents": "Past events", "archive": "Archive", "archiveOfYear": "Archive for",
