@@ -1,15 +1,3 @@
-/// Whether a network still meets.
-public enum NetworkStatus: String, Sendable, Hashable, CaseIterable {
-  case active, paused, ended
-}
-
-/// When a network started: a full date, a month or a year.
-public enum FoundedDate: Hashable, Sendable {
-  case year(Int)
-  case month(year: Int, month: Int)
-  case day(LocalDate)
-}
-
 /// A local business network: `networks/<slug>/index.md`.
 public struct Network: Sendable {
   public var slug: Slug
@@ -51,29 +39,5 @@ public struct Network: Sendable {
     self.image = image
     self.draft = draft
     self.body = body
-  }
-}
-
-/// One of a network's own channels.
-public struct ChannelLink: Hashable, Sendable {
-  /// `website`, `facebook` or `linkedin`.
-  public var kind: String
-  public var url: String
-
-  public init(kind: String, url: String) {
-    self.kind = kind
-    self.url = url
-  }
-}
-
-/// An image from front matter: a media path and its alt text.
-public struct Image: Hashable, Sendable {
-  /// Relative to the content folder: `media/...`.
-  public var path: Located<String>
-  public var alt: String
-
-  public init(path: Located<String>, alt: String) {
-    self.path = path
-    self.alt = alt
   }
 }
