@@ -4,7 +4,7 @@ import Foundation
 /// calendars.
 extension PageRenderer {
   func archiveYearsView(current: Int?) -> [View] {
-    Self.archiveYears(site).map { year in
+    calendar.archiveYears.map { year in
       var item = View(["year": String(year), "url": urls.archive(year: year)])
       item["current"] = year == current
       return item
@@ -26,8 +26,7 @@ extension PageRenderer {
 
   func archive(_ year: Int) -> OutputFile {
     var view = View(["year": String(year)])
-    view["events"] = site.pastOccurrences.filter { $0.start.date.year == year }.map(
-      builder.eventCard)
+    view["events"] = calendar.pastOccurrences(in: year).map(builder.eventCard)
     view["archiveYears"] = archiveYearsView(current: year)
     return output(
       template: "archive", path: urls.archive(year: year),
@@ -49,8 +48,9 @@ extension PageRenderer {
   func calendar(month: CalendarMonth?) -> OutputFile {
     let today = LocalDateTime(instant: site.now, in: site.settings.timeZone).date
     let shown = month ?? CalendarMonth(today)
-    let months = CalendarMonth.months(of: site.occurrences)
-    let view = builder.calendarMonthView(shown, months: months, today: today)
+    let view = builder.calendarMonthView(
+      shown, occurrences: calendar.occurrences(in: shown, of: site), months: calendar.months,
+      today: today)
     let path = month.map { urls.calendar(year: $0.year, month: $0.month) } ?? urls.calendar
     let monthName = builder.dates.monthAndYear(shown.first)
     return output(

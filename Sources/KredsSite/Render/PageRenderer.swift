@@ -7,18 +7,19 @@ struct PageRenderer {
   let site: Site
   let theme: Theme
   let tags: TagIndex
+  let calendar: CalendarIndex
   let builder: ViewBuilder
 
   var urls: SiteURLs { builder.urls }
 
   /// Every page of the site.
-  static func jobs(site: Site, tags: TagIndex) -> [PageJob] {
+  static func jobs(site: Site, tags: TagIndex, calendar: CalendarIndex) -> [PageJob] {
     var jobs: [PageJob] = [.home, .networks, .events, .notFound]
     jobs += site.networks.indices.map { .network($0) }
     jobs += site.events.indices.map { .event($0) }
     jobs += site.stories.indices.map { .story($0) }
     jobs += site.pages.indices.map { .page($0) }
-    jobs += archiveYears(site).map { .archive(year: $0) }
+    jobs += calendar.archiveYears.map { .archive(year: $0) }
     let storyPages = max(1, (site.stories.count + storiesPerPage - 1) / storiesPerPage)
     jobs += (1...storyPages).map { .stories(page: $0) }
     jobs += tags.slugs.map { .tag($0) }
@@ -29,7 +30,7 @@ struct PageRenderer {
       jobs += [.newsletterArchive(network.slug), .latestNewsletter(network.slug)]
     }
     jobs.append(.calendar)
-    jobs += CalendarMonth.months(of: site.occurrences).map {
+    jobs += calendar.months.map {
       .calendarMonth(year: $0.year, month: $0.month)
     }
     jobs += [.share, .embed(.site)]
@@ -38,11 +39,6 @@ struct PageRenderer {
       .embed(.topic($0))
     }
     return jobs
-  }
-
-  /// Years with past occurrences, newest first.
-  static func archiveYears(_ site: Site) -> [Int] {
-    Array(Set(site.pastOccurrences.map(\.start.date.year))).sorted(by: >)
   }
 
   func render(_ job: PageJob) -> OutputFile {

@@ -28,17 +28,19 @@ extension SitePlan {
     }
   }
 
-  /// The HTML pages to render, with what several of them share: the topics, and the event
-  /// cards (made once for every page, unless `onRequest`).
+  /// The HTML pages to render, with what several of them share: the topics, the months and
+  /// years, and the event cards (made once for every page, unless `onRequest`).
   struct PagePlan: Sendable {
     var tags: TagIndex
+    var calendar: CalendarIndex
     var cards: [OccurrenceKey: View]
     var jobs: JobList
 
     init(site: Site, urls: SiteURLs, onRequest: Bool) {
       tags = TagIndex(site: site)
+      calendar = CalendarIndex(site: site)
       cards = onRequest ? [:] : ViewBuilder.eventCards(of: site)
-      let pages = PageRenderer.jobs(site: site, tags: tags)
+      let pages = PageRenderer.jobs(site: site, tags: tags, calendar: calendar)
       jobs = JobList(
         jobs: pages.map(Job.page), paths: pages.map { [$0.outputPath(site: site, urls: urls)] })
     }

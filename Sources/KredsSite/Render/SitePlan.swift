@@ -7,6 +7,7 @@ public struct SitePlan: Sendable {
   public let site: Site
   let theme: Theme
   let tags: TagIndex
+  let calendar: CalendarIndex
   let cards: [OccurrenceKey: View]
   let jobs: [Job]
   /// The files of each job, in the order the job returns them.
@@ -30,6 +31,7 @@ public struct SitePlan: Sendable {
       JobList.feedsAndFiles(site: site, urls: urls, onRequest: onRequest)
     }
     tags = pages.tags
+    calendar = pages.calendar
     cards = pages.cards
     jobs = pages.jobs.jobs + others.jobs
     pathsOfJob = pages.jobs.paths + others.paths
@@ -104,7 +106,8 @@ public struct SitePlan: Sendable {
   public func makeRenderer() -> Renderer {
     Renderer(
       page: PageRenderer(
-        site: site, theme: theme, tags: tags, builder: ViewBuilder(site: site, cards: cards)))
+        site: site, theme: theme, tags: tags, calendar: calendar,
+        builder: ViewBuilder(site: site, cards: cards)))
   }
 
   /// The renderer of a thread; opaque outside this module.

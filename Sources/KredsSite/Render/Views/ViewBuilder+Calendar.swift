@@ -4,14 +4,13 @@ import Foundation
 /// the links around it.
 extension ViewBuilder {
   /// - Parameters:
+  ///   - inMonth: the occurrences that touch the month, in order of start (`CalendarIndex`).
   ///   - months: every month the site publishes a page for, in order.
   ///   - today: the date of `now` in the site's time zone.
-  func calendarMonthView(_ month: CalendarMonth, months: [CalendarMonth], today: LocalDate)
-    -> View
-  {
-    let inMonth = site.occurrences.filter {
-      $0.start.date <= month.last && $0.lastDay >= month.first
-    }
+  func calendarMonthView(
+    _ month: CalendarMonth, occurrences inMonth: [Occurrence], months: [CalendarMonth],
+    today: LocalDate
+  ) -> View {
     let caption = capitalisedFirst(dates.monthAndYear(month.first))
     var view = View([
       "caption": caption, "todayURL": urls.calendar,
