@@ -1,10 +1,14 @@
 /// One of a network's own channels.
 public struct ChannelLink: Hashable, Sendable {
-  /// `website`, `facebook` or `linkedin`.
-  public var kind: String
+  /// The channels a network's `links:` may name, in the order a page shows them.
+  public enum Kind: String, Hashable, Sendable, CaseIterable {
+    case website, facebook, linkedin
+  }
+
+  public var kind: Kind
   public var url: String
 
-  public init(kind: String, url: String) {
+  public init(kind: Kind, url: String) {
     self.kind = kind
     self.url = url
   }

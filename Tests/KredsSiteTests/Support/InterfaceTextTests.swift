@@ -49,4 +49,13 @@ import Testing
       Issue.record("\(file) names the interface word '\(key)', which no table holds")
     }
   }
+
+  /// The labels asked for by a value rather than written in the code.
+  @Test func everyChannelOfANetworkHasALabel() {
+    for language in Language.allCases {
+      for kind in ChannelLink.Kind.allCases {
+        #expect(InterfaceText.table(for: language)[kind.rawValue] != nil, "\(language): \(kind)")
+      }
+    }
+  }
 }

@@ -52,12 +52,14 @@ enum NetworkParser {
   }
 
   private static func channelLinks(_ reader: MappingReader) -> [ChannelLink] {
-    let kinds = ["website", "facebook", "linkedin"]
+    let kinds = ChannelLink.Kind.allCases
     guard
       let links = reader.mapping(
-        "links", known: kinds,
+        "links", known: kinds.map(\.rawValue),
         example: "{website: https://example.dk/, linkedin: https://linkedin.example/…}")
     else { return [] }
-    return kinds.compactMap { kind in links.url(kind).map { ChannelLink(kind: kind, url: $0) } }
+    return kinds.compactMap { kind in
+      links.url(kind.rawValue).map { ChannelLink(kind: kind, url: $0) }
+    }
   }
 }

@@ -9,7 +9,7 @@ extension ViewBuilder {
     view["organiser"] = organisation(network.organiser)
     view["contact"] = person(network.contact)
     view["steeringCommittee"] = network.steeringCommittee.compactMap { person($0) }
-    view["links"] = network.links.map { View(["label": label($0.kind), "url": $0.url]) }
+    view["links"] = network.links.map { View(["label": label($0.kind.rawValue), "url": $0.url]) }
     view["tags"] = tagLinks(network.tags)
     view["image"] = image(network.image)
     return view
