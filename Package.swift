@@ -23,6 +23,7 @@ let package = Package(
     .library(name: "KredsMarkdown", targets: ["KredsMarkdown"]),
     .library(name: "KredsCalendar", targets: ["KredsCalendar"]),
     .library(name: "KredsSite", targets: ["KredsSite"]),
+    .library(name: "KredsParse", targets: ["KredsParse"]),
     .library(name: "KredsTemplates", targets: ["KredsTemplates"]),
   ],
   dependencies: [
@@ -47,11 +48,22 @@ let package = Package(
     .target(name: "KredsModel"),
     .target(name: "KredsCalendar", dependencies: ["KredsModel"]),
     .target(name: "KredsTemplates"),
+    // The pipeline's steps are targets, so that a step can only use the ones below it:
+    // KredsShared (the vocabulary every step uses), KredsParse, then KredsSite (resolve,
+    // render, formats). docs/ARCHITECTURE.md, "Targets and folders".
+    .target(name: "KredsShared", dependencies: ["KredsModel"]),
+    .target(
+      name: "KredsParse",
+      dependencies: [
+        "KredsShared", "KredsModel", "KredsMarkdown", "KredsCalendar",
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     .target(
       name: "KredsSite",
       dependencies: [
-        "KredsModel", "KredsMarkdown", "KredsCalendar", "KredsTemplates",
-        .product(name: "Yams", package: "Yams"),
+        "KredsParse", "KredsShared", "KredsModel", "KredsMarkdown", "KredsCalendar",
+        "KredsTemplates", .product(name: "Yams", package: "Yams"),
       ]
     ),
     // The default theme compiled into the binary: templates/ stays the one place it is written.

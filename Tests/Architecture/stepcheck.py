@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
-"""The step order of KredsSite, kept by a check instead of by review (docs/ARCHITECTURE.md).
+"""The step order inside KredsSite, kept by a check instead of by review (docs/ARCHITECTURE.md).
 
     python3 Tests/Architecture/stepcheck.py [--selftest] [SOURCES]
 
-KredsSite's folders are the pipeline's steps. A step may use what is declared in the steps
-below it, never above: Support and Pictures (the vocabulary every step shares) use nothing of
-the steps; Parse uses only those; Resolve adds Parse; Render and its format writers (Render,
-Formats) may use all. A type named in a file is looked up among the names declared in
-KredsSite (struct, enum, class, protocol, actor, typealias, at any depth); a name declared only
-in a higher step is a backward use. Comments and string literals are left out. Prints each
-backward use as `file:line: Step uses Name (declared in Higher)`, and exits 1 when there is any.
+The steps below Resolve are targets of their own (KredsShared, KredsParse), so the compiler
+refuses a backward use there. Inside KredsSite the folders are the remaining steps: Resolve
+may not use Render or its format writers (Render and Formats use each other, and everything
+below). A type named in a file is looked up among the names declared in KredsSite (struct,
+enum, class, protocol, actor, typealias, at any depth); a name declared only in a higher step
+is a backward use. Comments and string literals are left out. Prints each backward use as
+`file:line: Step uses Name (declared in Higher)`, and exits 1 when there is any.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 # Lower number: lower step. Folders not named here are an error, so a new folder gets a place.
-STEPS = {"Support": 0, "Pictures": 0, "Parse": 1, "Resolve": 2, "Render": 3, "Formats": 3}
+STEPS = {"(root)": 0, "Resolve": 2, "Render": 3, "Formats": 3}
 DECLARATION = re.compile(r"\b(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z]\w*)")
 IDENTIFIER = re.compile(r"\b([A-Z]\w*)\b")
 
@@ -58,24 +58,25 @@ def code_only(text: str) -> str:
 
 
 def step_of(path: Path, root: Path) -> str:
-    return path.relative_to(root).parts[0]
+    parts = path.relative_to(root).parts
+    return parts[0] if len(parts) > 1 else "(root)"
 
 
 def selftest(sources: Path) -> int:
-    """A deliberate backward use (Parse naming Render's PageRenderer) must fail the check."""
+    """A deliberate backward use (Resolve naming Render's PageRenderer) must fail the check."""
     import shutil
     import tempfile
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "Sources"
         shutil.copytree(sources / "KredsSite", copy / "KredsSite")
-        target = copy / "KredsSite/Parse/ContentParser.swift"
+        target = copy / "KredsSite/Resolve/Site.swift"
         target.write_text(target.read_text() + "\nprivate let backward = PageRenderer.self\n")
         import contextlib
         import io
         with contextlib.redirect_stdout(io.StringIO()) as said:
             status = check(copy)
-        caught = status == 1 and "Parse uses PageRenderer (declared in Render)" in said.getvalue()
-    print(f"stepcheck: selftest {'ok' if caught else 'FAILED'}: a backward use in Parse is "
+        caught = status == 1 and "Resolve uses PageRenderer (declared in Render)" in said.getvalue()
+    print(f"stepcheck: selftest {'ok' if caught else 'FAILED'}: a backward use in Resolve is "
           f"{'caught' if caught else 'not caught'}")
     return 0 if caught else 1
 

@@ -1,8 +1,0 @@
-import Yams
-
-/// Converts YAML marks into file positions.
-enum Position {
-  static func location(_ mark: Mark, firstLine: Int) -> SourceLocation {
-    SourceLocation(line: mark.line + firstLine - 1, column: mark.column)
-  }
-}
