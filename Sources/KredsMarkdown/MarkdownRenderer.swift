@@ -4,6 +4,12 @@ import Foundation
 /// Renders GitHub-flavoured Markdown with cmark-gfm: tables, strikethrough, autolinks, task
 /// lists and footnotes. The only code in Kreds that touches C pointers.
 public enum MarkdownRenderer {
+  /// Held while cmark-gfm parses (see `render`).
+  private static let parsing = NSLock()
+  /// The core extensions registered once, whichever thread comes first (a `static let` is
+  /// initialised exactly once).
+  private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
   /// Renders `text`. Raw HTML is omitted unless `allowRawHTML`. Each link and image destination
   /// is collected and written into the HTML as `placeholder(index)`. `tableLabel` names the
   /// scrolling region around each table for screen readers ("Tabel", "Table").
@@ -14,17 +20,24 @@ public enum MarkdownRenderer {
     if let violation = MarkdownLimits.firstViolation(in: text) {
       return MarkdownDocument(refusal: violation)
     }
-    cmark_gfm_core_extensions_ensure_registered()
+    _ = Self.extensionsRegistered
     // Column alignment as style attributes: HTML5 has no `align` on table cells.
     var options =
       CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
       | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
     if allowRawHTML { options |= CMARK_OPT_UNSAFE }
 
+    // cmark-gfm is not safe to parse with on several threads at once: registering the
+    // extensions fills a global list, and every parser with extensions adds its special
+    // characters to a global table while it parses and removes them when it is done, so a
+    // parser finishing on one thread changes what another sees (github/cmark-gfm #176, #207:
+    // wrong inlines, or an assertion in blocks.c). Parsing is one thread at a time; rendering
+    // the parsed tree, which touches no global state, is not.
+    Self.parsing.lock()
     guard let parser = cmark_parser_new(options) else {
+      Self.parsing.unlock()
       return MarkdownDocument(html: "", links: [], firstParagraph: "", plainText: "")
     }
-    defer { cmark_parser_free(parser) }
     for name in ["table", "strikethrough", "autolink", "tasklist"] {
       if let extensionPointer = cmark_find_syntax_extension(name) {
         cmark_parser_attach_syntax_extension(parser, extensionPointer)
@@ -35,7 +48,14 @@ public enum MarkdownRenderer {
         cmark_parser_feed(parser, base, buffer.count - 1)
       }
     }
-    guard let root = cmark_parser_finish(parser) else {
+    let finished = cmark_parser_finish(parser)
+    Self.parsing.unlock()
+    defer {
+      Self.parsing.lock()
+      cmark_parser_free(parser)
+      Self.parsing.unlock()
+    }
+    guard let root = finished else {
       return MarkdownDocument(html: "", links: [], firstParagraph: "", plainText: "")
     }
     defer { cmark_node_free(root) }
