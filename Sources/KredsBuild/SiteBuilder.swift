@@ -176,10 +176,54 @@ public enum SiteBuilder {
     // The git history is read while the theme and content are read and parsed: its time is
     // mostly git's own, in processes of their own.
     let contentFolder = options.contentFolder
-    let history =
+    let pendingHistory =
       options.readsHistory ? Pending { GitHistory.read(contentFolder: contentFolder) } : nil
-    // The theme is read on another core while the content is listed. Its problems come first,
-    // as when the two were read one after the other.
+    let (themeLoad, discovery) = readThemeAndContent(options, cache: cache)
+    let themeResult = try themeLoad.get()
+    if let url = options.baseURL, !url.hasPrefix("http://"), !url.hasPrefix("https://") {
+      throw BuildError(
+        "--base-url must be a full address starting with https:// or http://, found '\(url)'")
+    }
+    let discovered = try discovery.get()
+    let parsed = parseAll(discovered.files, cache: cache)
+
+    var resolveOptions = SiteResolver.Options(
+      now: options.now, buildTime: try options.buildTime ?? BuildTime.fromEnvironment(),
+      includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
+    resolveOptions.includeFuture = options.includeFuture
+    resolveOptions.history = pendingHistory?.value ?? .none
+    resolveOptions.mediaFacts = MediaInspector.inspect(
+      paths: discovered.files.map(\.path).filter { $0.hasPrefix("media/") },
+      contentFolder: options.contentFolder, store: images)
+    let resolved = SiteResolver.resolve(parsed, options: resolveOptions)
+    // Printed paths start at the content folder as the editor named it.
+    let prefix = displayPrefix(options.contentFolder)
+    let displayed: @Sendable (Diagnostic) -> Diagnostic = { diagnostic in
+      var copy = diagnostic
+      copy.file = prefix + diagnostic.file
+      return copy
+    }
+    var diagnostics = (discovered.diagnostics + resolved.diagnostics).map(displayed)
+    diagnostics += themeResult.diagnostics
+    diagnostics.sort()
+    let history = resolveOptions.history
+    guard let site = resolved.site, let theme = themeResult.theme, !diagnostics.containsErrors
+    else {
+      return Prepared(
+        diagnostics: diagnostics, site: nil, theme: nil, displayed: displayed,
+        notes: history.notes, historyIsIncomplete: history.isIncomplete)
+    }
+    return Prepared(
+      diagnostics: diagnostics, site: site, theme: theme, displayed: displayed,
+      notes: history.notes, historyIsIncomplete: history.isIncomplete)
+  }
+
+  /// The theme, read on another core while the content is listed. Its problems come first, as
+  /// when the two were read one after the other.
+  private static func readThemeAndContent(_ options: Options, cache: ParseCache?) -> (
+    Result<(theme: Theme?, diagnostics: [Diagnostic]), Error>,
+    Result<ContentDiscovery.Result, Error>
+  ) {
     let themeFolder = options.themeFolder ?? ThemeLoader.defaultThemeFolder()
     let templatesFolder = options.templatesFolder
     let (themeLoad, discovery) = Parallel.both({
@@ -193,19 +237,17 @@ public enum SiteBuilder {
           contentFolder: options.contentFolder, unchanged: cache?.unchangedFiles)
       }
     }
-    let themeResult = try themeLoad.get()
-    if let url = options.baseURL, !url.hasPrefix("http://"), !url.hasPrefix("https://") {
-      throw BuildError(
-        "--base-url must be a full address starting with https:// or http://, found '\(url)'")
-    }
-    let discovered = try discovery.get()
-    let prefix = displayPrefix(options.contentFolder)
+    return (themeLoad, discovery)
+  }
 
-    let settingsFile = discovered.files.first { $0.path == "site.yaml" }
+  /// Every file parsed, `site.yaml` first (the others are parsed with its settings): from the
+  /// cache when its bytes are unchanged, the rest on every core.
+  private static func parseAll(_ files: [SourceFile], cache: ParseCache?) -> [ParsedFile] {
+    let settingsFile = files.first { $0.path == "site.yaml" }
     let parsedSettings = settingsFile.map(ContentParser.parseSettings)
     var settings: SiteSettings?
     if case .settings(let value)? = parsedSettings?.item { settings = value }
-    let others = discovered.files.filter { $0.path != "site.yaml" }
+    let others = files.filter { $0.path != "site.yaml" }
     let siteSettings = settings
     let settingsBytes = settingsFile?.bytes ?? []
     // Files from the cache first, on this thread: after an edit in `serve` that is all but one,
@@ -219,37 +261,7 @@ public enum SiteBuilder {
     }
     for (index, result) in zip(toParse, fresh) { parsed[index] = result }
     cache?.forgetAllBut(others)
-
-    var resolveOptions = SiteResolver.Options(
-      now: options.now, buildTime: try options.buildTime ?? BuildTime.fromEnvironment(),
-      includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
-    resolveOptions.includeFuture = options.includeFuture
-    resolveOptions.history = history?.value ?? .none
-    resolveOptions.mediaFacts = MediaInspector.inspect(
-      paths: discovered.files.map(\.path).filter { $0.hasPrefix("media/") },
-      contentFolder: options.contentFolder, store: images)
-    let resolved = SiteResolver.resolve(
-      (parsedSettings.map { [$0] } ?? []) + parsed.compactMap { $0 }, options: resolveOptions)
-    // Printed paths start at the content folder as the editor named it.
-    let displayed: @Sendable (Diagnostic) -> Diagnostic = { diagnostic in
-      var copy = diagnostic
-      copy.file = prefix + diagnostic.file
-      return copy
-    }
-    var diagnostics = (discovered.diagnostics + resolved.diagnostics).map(displayed)
-    diagnostics += themeResult.diagnostics
-    diagnostics.sort()
-    guard let site = resolved.site, let theme = themeResult.theme, !diagnostics.containsErrors
-    else {
-      return Prepared(
-        diagnostics: diagnostics, site: nil, theme: nil, displayed: displayed,
-        notes: resolveOptions.history.notes,
-        historyIsIncomplete: resolveOptions.history.isIncomplete)
-    }
-    return Prepared(
-      diagnostics: diagnostics, site: site, theme: theme, displayed: displayed,
-      notes: resolveOptions.history.notes,
-      historyIsIncomplete: resolveOptions.history.isIncomplete)
+    return (parsedSettings.map { [$0] } ?? []) + parsed.compactMap { $0 }
   }
 
   /// The content folder as the editor named it, so printed paths open from where they stand:
