@@ -8,6 +8,9 @@ package struct URLWords: Sendable {
   package let embed: String
   /// The page that shows partners how to put the meetings on their own sites.
   package let share: String
+  /// The embeddable list's parameters for a partner's colour and font (the list reads both
+  /// languages' names).
+  package let colour, font: String
 
   package static func of(_ language: Language) -> URLWords {
     switch language {
@@ -15,12 +18,12 @@ package struct URLWords: Sendable {
       return URLWords(
         networks: "netvaerk", events: "arrangementer", archive: "arkiv", calendar: "kalender",
         stories: "historier", page: "side", newsletters: "nyhedsbreve", latest: "seneste",
-        topics: "emner", embed: "indlejr", share: "del")
+        topics: "emner", embed: "indlejr", share: "del", colour: "farve", font: "skrift")
     case .en:
       return URLWords(
         networks: "networks", events: "events", archive: "archive", calendar: "calendar",
         stories: "stories", page: "page", newsletters: "newsletters", latest: "latest",
-        topics: "topics", embed: "embed", share: "share")
+        topics: "topics", embed: "embed", share: "share", colour: "colour", font: "font")
     }
   }
 

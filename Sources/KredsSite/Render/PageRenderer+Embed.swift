@@ -91,9 +91,7 @@ extension PageRenderer {
       "eventsURL": urls.events, "jsonURL": urls.absolute(urls.calendarJSONFeed),
       "icsURL": urls.absolute(urls.calendarFeed),
       "styleExample": urls.absolute(urls.eventsEmbed)
-        + (site.settings.language == .da
-          ? "?farve=0b4f3f&skrift=serif" : "?colour=0b4f3f&font=serif")
-        ,
+        + "?\(urls.words.colour)=0b4f3f&\(urls.words.font)=serif",
     ])
     view["siteEmbed"] = embedSnippet(.site)
     view["networks"] = site.networks.indices.filter { site.networks[$0].status != .ended }.map {

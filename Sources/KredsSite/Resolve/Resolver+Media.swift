@@ -125,4 +125,12 @@ extension Resolver {
       ? "export the drawing again without scripts, event handlers, embedded HTML or links to other files, or save it as PNG"
       : "open it in an image program and save it again as JPEG or PNG"
   }
+
+  mutating func checkMediaPath(_ path: Located<String>, file: String) {
+    guard !mediaPaths.contains(path.value) else { return }
+    error(
+      file, path.location,
+      "the file '\(path.value)' does not exist in the content folder"
+        + Suggestion.didYouMean(path: path.value, among: mediaPaths))
+  }
 }
