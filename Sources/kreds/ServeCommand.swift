@@ -22,6 +22,17 @@ struct ServeCommand: AsyncParsableCommand {
     guard (1...65535).contains(port) else {
       throw ValidationError("--port must be from 1 to 65535, found \(port)")
     }
+    // They change what `build` and `check` print; serve's log is for a person at a terminal, so
+    // taking them and doing nothing would mislead.
+    var refused: [String] = []
+    if options.format != .text { refused.append("--format") }
+    if options.quiet { refused.append("--quiet") }
+    if options.strictTemplates { refused.append("--strict-templates") }
+    if !refused.isEmpty {
+      throw ValidationError(
+        "kreds serve does not take \(refused.joined(separator: ", ")): use \(refused.count == 1 ? "it" : "them") with kreds build or kreds check"
+      )
+    }
   }
 
   func run() async throws {

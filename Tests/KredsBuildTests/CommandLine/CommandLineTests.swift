@@ -165,4 +165,19 @@ import Testing
     #expect(summary.contains("\"next_change\":\"2026-11-24T00:00:00+01:00\""))
     #expect(summary.contains("\"next_change_kind\":\"newDay\""))
   }
+
+  /// Options serve would only ignore are refused, with status 2 and before anything is served.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))
+  func serveRefusesTheOptionsItWouldIgnore() throws {
+    let folder = try siteWithOneMistake()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for flags in [["--quiet"], ["--format", "json"], ["--strict-templates", "--quiet"]] {
+      let run = try kreds(["serve", "--port", "1"] + flags, in: folder)
+      #expect(run.status == 2, "\(flags)")
+      #expect(run.errors.contains("kreds serve does not take --"), "\(run.errors)")
+      for flag in flags where flag.hasPrefix("--") {
+        #expect(run.errors.contains(flag), "\(run.errors)")
+      }
+    }
+  }
 }
