@@ -39,10 +39,7 @@ extension Resolver {
         "'\(path)' cannot be published: \(reason); \(Self.remedy(for: fileExtension))")
     case .raster(let image)?:
       if image.hasLocation {
-        warning(
-          file, use.location,
-          "'\(path)' holds the GPS position where the photo was taken; the published copies are stripped of it, but the original in the content folder keeps it: remove it from the file with 'exiftool -gps:all=' before you commit it"
-        )
+        locatedPhotoUses[path, default: []].append(Located(file, at: use.location))
       }
       if !shown, !image.isWebFormat {
         error(
@@ -58,6 +55,29 @@ extension Resolver {
       }
     case .drawing?, nil:
       break
+    }
+  }
+
+  /// One warning per photo whose original holds a GPS position, at its first use, naming the
+  /// others: the editor has one file to fix, however many pages show it.
+  mutating func reportLocatedPhotos() {
+    for (path, uses) in locatedPhotoUses.sorted(by: { $0.key < $1.key }) {
+      let ordered = Array(Set(uses)).sorted {
+        ($0.value, $0.location) < ($1.value, $1.location)
+      }
+      guard let first = ordered.first else { continue }
+      var others = ""
+      if ordered.count > 1 {
+        let places = ordered.dropFirst().map { use in
+          use.value == first.value
+            ? "line \(use.location.line)" : "\(use.value) line \(use.location.line)"
+        }
+        others = " It is also used at \(places.joined(separator: ", "))."
+      }
+      warning(
+        first.value, first.location,
+        "'\(path)' holds the GPS position where the photo was taken; the published copies are stripped of it, but the original in the content folder keeps it, and so does every commit of it in the git history: remove it from the file with 'exiftool -gps:all=' before you commit it.\(others)"
+      )
     }
   }
 

@@ -46,6 +46,7 @@ extension Resolver {
         site: &built)
     }
     built.mediaFacts = options.mediaFacts
+    reportLocatedPhotos()
     checkUnusedMedia(site: built)
     checkVariantNames(site: built)
     checkNewsletters(newsletters, site: built)

@@ -22,6 +22,8 @@ struct Resolver {
   /// Networks whose `publish:` time is after `now`: the items in their folders wait for them.
   lazy var pendingNetworks: [Slug: PublishTime] = findPendingNetworks()
   var mediaPaths: Set<String> = []
+  /// Where each photo whose original holds a GPS position is used: one warning per photo.
+  var locatedPhotoUses: [String: [Located<String>]] = [:]
 
   init(files: [ParsedFile], options: SiteResolver.Options) {
     self.files = files

@@ -53,9 +53,12 @@ import Testing
     let output = folder.appendingPathComponent("site")
     let report = try Self.build(content, output: output, cache: nil)
     #expect(report.errorCount == 0)
-    // The GPS position is a warning at each use: the image line, the body image, the link.
+    // The GPS position is one warning, at the first use (the image line), naming the others
+    // (the body image, the link) and the history.
     let warnings = report.diagnostics.filter { $0.message.contains("GPS position") }
-    #expect(warnings.map(\.location.line) == [4, 8, 10])
+    #expect(warnings.map(\.location.line) == [4])
+    #expect(warnings.first?.message.hasSuffix("It is also used at line 8, line 10.") == true)
+    #expect(warnings.first?.message.contains("every commit of it in the git history") == true)
 
     let media = output.appendingPathComponent("media/foto")
     let names = try FileManager.default.contentsOfDirectory(atPath: media.path).sorted()
