@@ -27,12 +27,13 @@ and a driver), as a partner's page shows them.
 from __future__ import annotations
 
 import html
+import json
 import tempfile
 import time
 import urllib.parse
 from pathlib import Path
 
-from chromium import console_errors, save_full_page, too_wide
+from chromium import AXE_TAGS, console_errors, save_full_page, too_wide
 from findings import Findings, Report, listed
 from localserver import LocalServer
 from pages import page_tree
@@ -102,7 +103,8 @@ def run_axe(driver, axe_script: str) -> list[dict]:
     driver.execute_script(Path(axe_script).read_text(encoding="utf-8"))
     result = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));")
+        "axe.run(document, {runOnly: {type: 'tag', values: " + json.dumps(list(AXE_TAGS)) + "},"
+        " resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));")
     if result.get("error"):
         raise RuntimeError(f"axe-core: {result['error']}")
     return result.get("violations", [])
