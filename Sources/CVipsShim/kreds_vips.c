@@ -110,6 +110,9 @@ static int save(
   case KREDS_FORMAT_WEBP:
     return vips_webpsave_buffer(
       image, output, output_length, "Q", quality, "strip", TRUE, "effort", 4, NULL);
+  case KREDS_FORMAT_WEBP_LOSSLESS:
+    return vips_webpsave_buffer(
+      image, output, output_length, "lossless", TRUE, "strip", TRUE, "effort", 4, NULL);
   }
   return -1;
 }

@@ -20,6 +20,8 @@ public struct ImageHeader: Hashable, Sendable {
 /// The encodings Kreds publishes.
 public enum EncodedFormat: Sendable {
   case jpeg, png, webp
+  /// WebP that keeps every pixel, for PNG originals.
+  case webpLossless
 }
 
 /// Why libvips could not read or make an image, in its own words.
@@ -64,6 +66,7 @@ public enum ImageCodec {
     case .jpeg: encoded = KREDS_FORMAT_JPEG
     case .png: encoded = KREDS_FORMAT_PNG
     case .webp: encoded = KREDS_FORMAT_WEBP
+    case .webpLossless: encoded = KREDS_FORMAT_WEBP_LOSSLESS
     }
     let status = bytes.withUnsafeBytes { buffer in
       kreds_image_make_variant(
@@ -75,7 +78,8 @@ public enum ImageCodec {
     }
     defer { kreds_image_free(output) }
     let encodedBytes = Array(UnsafeRawBufferPointer(start: output, count: length))
-    return .success(format == .webp ? WebPContainer.removingMetadata(encodedBytes) : encodedBytes)
+    let isWebP = format == .webp || format == .webpLossless
+    return .success(isWebP ? WebPContainer.removingMetadata(encodedBytes) : encodedBytes)
   }
 
   /// The loader's class, "VipsForeignLoadJpegBuffer", as a format name, "jpeg".

@@ -21,7 +21,13 @@ typedef struct {
   char loader[64];
 } kreds_image_header;
 
-typedef enum { KREDS_FORMAT_JPEG = 0, KREDS_FORMAT_PNG = 1, KREDS_FORMAT_WEBP = 2 } kreds_format;
+/// KREDS_FORMAT_WEBP_LOSSLESS keeps every pixel (for PNG originals: logos, drawings, text).
+typedef enum {
+  KREDS_FORMAT_JPEG = 0,
+  KREDS_FORMAT_PNG = 1,
+  KREDS_FORMAT_WEBP = 2,
+  KREDS_FORMAT_WEBP_LOSSLESS = 3
+} kreds_format;
 
 /// Starts libvips once; returns 0 on success. Untrusted loaders are blocked.
 int kreds_vips_start(void);

@@ -81,6 +81,7 @@ public final class ImageStore: Sendable {
     }
     let settings =
       "\(Self.maker) \(variant.width)x\(variant.cropHeight ?? 0) \(variant.format.rawValue) q\(variant.quality)"
+      + (variant.isLossless && variant.format == .webp ? " lossless" : "")
     let entry = folder?.appendingPathComponent(
       "\(sourceHash)-\(ContentHash.of(Array(settings.utf8)).prefix(16))")
     if let entry,
@@ -96,7 +97,7 @@ public final class ImageStore: Sendable {
     }
     let made = ImageCodec.variant(
       of: original, width: variant.width, cropHeight: variant.cropHeight,
-      format: Self.encoded(variant.format), quality: variant.quality)
+      format: Self.encoded(variant), quality: variant.quality)
     switch made {
     case .failure(let error):
       return .failure(BuildError(error.message))
@@ -109,11 +110,11 @@ public final class ImageStore: Sendable {
     }
   }
 
-  private static func encoded(_ format: ImageVariant.Format) -> EncodedFormat {
-    switch format {
+  private static func encoded(_ variant: ImageVariant) -> EncodedFormat {
+    switch variant.format {
     case .jpeg: .jpeg
     case .png: .png
-    case .webp: .webp
+    case .webp: variant.isLossless ? .webpLossless : .webp
     }
   }
 }

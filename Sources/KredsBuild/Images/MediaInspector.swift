@@ -76,7 +76,8 @@ enum MediaInspector {
     }
     let image = RasterImage(
       format: header.format, width: header.width, height: header.height,
-      hasAlpha: header.hasAlpha, frames: header.frames, hasLocation: header.hasLocation)
+      hasAlpha: header.hasAlpha, frames: header.frames, hasLocation: header.hasLocation,
+      bytesPerPixel: Double(bytes.count) / Double(max(1, pixels)))
     if !image.isAnimated {
       let trial = ResponsiveImage(source: path, image: image).variants(.webp)[0]
       if case .failure(let error) = store.bytes(

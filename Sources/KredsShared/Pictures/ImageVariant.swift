@@ -12,12 +12,18 @@ public struct ImageVariant: Hashable, Sendable {
   public var width: Int
   public var cropHeight: Int?
   public var format: Format
+  /// Every pixel kept (PNG, and WebP made from a PNG original): logos, drawings and text stay
+  /// sharp.
+  public var isLossless: Bool
 
-  public init(source: String, width: Int, cropHeight: Int? = nil, format: Format) {
+  public init(
+    source: String, width: Int, cropHeight: Int? = nil, format: Format, lossless: Bool = false
+  ) {
     self.source = source
     self.width = width
     self.cropHeight = cropHeight
     self.format = format
+    self.isLossless = lossless || format == .png
   }
 
   /// Encoder quality: pictures on a phone screen, not archives.

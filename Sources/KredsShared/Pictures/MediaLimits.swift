@@ -3,6 +3,9 @@ public enum MediaLimits {
   public static let maximumBytes = 25 * 1024 * 1024
   public static let maximumPixels = 50_000_000
   public static let maximumAnimationBytes = 5 * 1024 * 1024
+  /// A PNG that takes more bytes than this for each pixel is a photo, not a logo or a drawing:
+  /// flat colours compress to a tenth of a byte or less, a photo to one byte or more.
+  public static let photographicBytesPerPixel = 0.5
   /// Narrower than this, a picture at the top of a page is blurred on a wide screen.
   public static let minimumHeroWidth = 480
   /// File name extensions of raster images: read with libvips, published as variants.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The files and markup of a raster image that a page shows: a few widths, in WebP and in JPEG
-/// (PNG when the picture is transparent), never wider than the original.
+/// The files and markup of a raster image that a page shows: a few widths, in WebP and in JPEG,
+/// never wider than the original. A PNG original (a logo, a drawing, a screenshot) keeps every
+/// pixel: PNG and lossless WebP; so does a transparent picture's fallback, as PNG.
 public struct ResponsiveImage: Hashable, Sendable {
   public static let widths = [480, 960, 1600]
   /// The picture in a newsletter email: the layout is 600 px wide.
@@ -24,10 +25,18 @@ public struct ResponsiveImage: Hashable, Sendable {
     return narrower.count < Self.widths.count ? narrower + [image.width] : narrower
   }
 
-  public var fallbackFormat: ImageVariant.Format { image.hasAlpha ? .png : .jpeg }
+  /// PNG in, PNG out: flat colours and text would blur in JPEG. A photo saved as PNG is
+  /// published as a photo (``RasterImage/isPhotographic``).
+  public var keepsEveryPixel: Bool { image.format == "png" && !image.isPhotographic }
+
+  public var fallbackFormat: ImageVariant.Format {
+    image.hasAlpha || keepsEveryPixel ? .png : .jpeg
+  }
 
   public func variants(_ format: ImageVariant.Format) -> [ImageVariant] {
-    madeWidths.map { ImageVariant(source: source, width: $0, format: format) }
+    madeWidths.map {
+      ImageVariant(source: source, width: $0, format: format, lossless: keepsEveryPixel)
+    }
   }
 
   /// The `src`: the fallback at 960 px, or the widest below that.
@@ -36,13 +45,17 @@ public struct ResponsiveImage: Hashable, Sendable {
     return ImageVariant(source: source, width: width, format: fallbackFormat)
   }
 
+  /// Mail programs show PNG too: a PNG original stays PNG in the email.
   public var email: ImageVariant {
-    ImageVariant(source: source, width: min(Self.emailWidth, image.width), format: .jpeg)
+    ImageVariant(
+      source: source, width: min(Self.emailWidth, image.width),
+      format: keepsEveryPixel ? .png : .jpeg)
   }
 
   public var sharingCrop: ImageVariant {
     ImageVariant(
-      source: source, width: Self.sharing.width, cropHeight: Self.sharing.height, format: .jpeg)
+      source: source, width: Self.sharing.width, cropHeight: Self.sharing.height,
+      format: keepsEveryPixel ? .png : .jpeg)
   }
 
   /// Every file made for the image.

@@ -144,4 +144,32 @@ import Testing
     #expect(errors.first?.message.contains("damaged or incomplete JPEG") == true)
     #expect(Fixtures.tree(output) == before)
   }
+
+  /// A PNG original (a logo: flat colours, sharp edges) is published as PNG and lossless WebP,
+  /// never as JPEG, in the page and in the email (issue 29, point 3).
+  @Test func aPNGLogoStaysLossless() throws {
+    let (folder, content) = try Self.site()
+    try FileManager.default.copyItem(
+      at: Self.images.appendingPathComponent("logo.png"),
+      to: content.appendingPathComponent("media/foto/logo.png"))
+    let story = content.appendingPathComponent("networks/net/stories/besoeg.md")
+    let text = try String(contentsOf: story, encoding: .utf8)
+    try (text + "\n![Logoet](../../../media/foto/logo.png)\n").write(
+      to: story, atomically: true, encoding: .utf8)
+    let output = folder.appendingPathComponent("site")
+    let report = try Self.build(content, output: output, cache: nil)
+    #expect(report.errorCount == 0)
+    let media = try FileManager.default.contentsOfDirectory(
+      atPath: output.appendingPathComponent("media/foto").path)
+    let logos = media.filter { $0.hasPrefix("logo.") }.sorted()
+    #expect(logos == ["logo.1200x630.png", "logo.64w.png", "logo.64w.webp"], "\(logos)")
+    let webp = try [UInt8](
+      Data(contentsOf: output.appendingPathComponent("media/foto/logo.64w.webp")))
+    // A lossless WebP holds a VP8L bitstream; a lossy one would hold "VP8 ".
+    let chunks = String(decoding: webp.prefix(64), as: UTF8.self)
+    #expect(chunks.contains("VP8L") && !chunks.contains("VP8 "), "\(webp.prefix(40))")
+    let page = try String(
+      contentsOf: output.appendingPathComponent("historier/besoeg/index.html"), encoding: .utf8)
+    #expect(page.contains("logo.64w.png") && !page.contains("logo.64w.jpg"))
+  }
 }
