@@ -174,6 +174,11 @@ conformance: site $(VENV)/.installed
 	$(RELEASE_BIN) build --content Tests/Fixtures/hostile/content --templates templates \
 	  --output build/hostile --now "$(NOW)"
 	$(VENV)/bin/python Tests/Conformance/hostilecheck.py build/hostile
+	@# Animations (issue 29): an animated GIF with a comment and XMP, and an animated WebP with
+	@# EXIF and XMP, published frame for frame without any of it, read back by exiftool.
+	$(RELEASE_BIN) build --content Tests/Fixtures/animations/content --templates templates \
+	  --output build/animations --now "$(NOW)" --quiet
+	$(VENV)/bin/python Tests/Conformance/imagecheck.py build/animations
 	@# The publishing recipes kreds init writes, through actionlint and check-jsonschema.
 	$(VENV)/bin/python Tests/Conformance/recipecheck.py $(RELEASE_BIN)
 	@# SEQUENCE and LAST-MODIFIED from a git history, read by icalendar and recurring-ical-events.

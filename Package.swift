@@ -76,7 +76,8 @@ let package = Package(
     .target(
       name: "KredsServer",
       dependencies: [
-        "KredsBuild", "KredsSite", .product(name: "Hummingbird", package: "hummingbird"),
+        "KredsBuild", "KredsSite", "KredsImages",
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KredsBuild
+import KredsImages
 import KredsSite
 
 /// Answers every request from the site in memory, rendering a page when it is first asked for.
@@ -57,6 +58,14 @@ struct PreviewResponder: HTTPResponder {
         return await notFound(head: head)
       }
       bytes = [UInt8](data)
+    case .animation(let relative):
+      guard
+        let data = FileManager.default.contents(
+          atPath: contentFolder.appendingPathComponent(relative).path)
+      else {
+        return await notFound(head: head)
+      }
+      bytes = AnimationMetadata.removed(from: [UInt8](data))
     case .image(let variant):
       let folder = contentFolder
       let store = images

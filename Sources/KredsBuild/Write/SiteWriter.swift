@@ -1,4 +1,5 @@
 import Foundation
+import KredsImages
 import KredsSite
 
 /// The write step: the only code that writes the site. It builds into a fresh folder beside the
@@ -113,6 +114,12 @@ public enum SiteWriter {
       case .contentFile(let source):
         try FileManager.default.copyItem(
           at: contentFolder.appendingPathComponent(source), to: URL(fileURLWithPath: path))
+      case .animation(let source):
+        let url = contentFolder.appendingPathComponent(source)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+          throw BuildError("cannot read '\(source)' to publish it")
+        }
+        try write(AnimationMetadata.removed(from: [UInt8](data)), to: path)
       case .image(let variant):
         try write(images.bytes(of: variant, contentFolder: contentFolder).get(), to: path)
       }

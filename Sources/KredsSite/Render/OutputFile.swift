@@ -4,6 +4,9 @@ public struct OutputFile: Sendable {
     case bytes([UInt8])
     /// Copied unchanged from the content folder (media), by its path there.
     case contentFile(String)
+    /// An animated GIF or WebP of the content folder, copied frame for frame without its
+    /// metadata (EXIF, XMP, comments).
+    case animation(String)
     /// Made from a raster image of the content folder by the writer (libvips), without its
     /// metadata.
     case image(ImageVariant)

@@ -172,4 +172,44 @@ import Testing
       contentsOf: output.appendingPathComponent("historier/besoeg/index.html"), encoding: .utf8)
     #expect(page.contains("logo.64w.png") && !page.contains("logo.64w.jpg"))
   }
+
+  /// Animations are published frame for frame, without their metadata: a GIF's comment and XMP
+  /// (which holds a GPS position here), a WebP's EXIF and XMP (issue 29, point 4).
+  @Test func animationsArePublishedWithoutMetadata() throws {
+    let (folder, content) = try Self.site()
+    for name in ["anim.gif", "anim.webp"] {
+      try FileManager.default.copyItem(
+        at: Self.images.appendingPathComponent(name),
+        to: content.appendingPathComponent("media/foto/\(name)"))
+    }
+    let story = content.appendingPathComponent("networks/net/stories/besoeg.md")
+    let text = try String(contentsOf: story, encoding: .utf8)
+    try
+      (text
+      + "\n![Blink](../../../media/foto/anim.gif)\n\n![Blink](../../../media/foto/anim.webp)\n")
+      .write(to: story, atomically: true, encoding: .utf8)
+    let output = folder.appendingPathComponent("site")
+    let report = try Self.build(content, output: output, cache: nil)
+    #expect(report.errorCount == 0, "\(report.diagnostics)")
+    func bytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
+    func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+      let target = Array(needle.utf8)
+      guard haystack.count >= target.count else { return false }
+      return (0...(haystack.count - target.count)).contains {
+        haystack[$0..<($0 + target.count)].elementsEqual(target)
+      }
+    }
+    let gifIn = try bytes(Self.images.appendingPathComponent("anim.gif"))
+    let gif = try bytes(output.appendingPathComponent("media/foto/anim.gif"))
+    #expect(!contains(gif, "Taget paa") && !contains(gif, "XMP DataXMP") && !contains(gif, "GPS"))
+    #expect(contains(gif, "NETSCAPE2.0"), "the loop stays")
+    #expect(try ImageCodec.header(of: gif).get().frames == 2)
+    // Only the two extensions went: the frames are the same bytes.
+    #expect(gif.count < gifIn.count && gif.suffix(60) == gifIn.suffix(60))
+    let webp = try bytes(output.appendingPathComponent("media/foto/anim.webp"))
+    #expect(!contains(webp, "EXIF") && !contains(webp, "XMP ") && !contains(webp, "Redaktionen"))
+    #expect(try ImageCodec.header(of: webp).get().frames == 2)
+    let frames = (0..<(webp.count - 4)).filter { webp[$0..<($0 + 4)].elementsEqual("ANMF".utf8) }
+    #expect(frames.count == 2)
+  }
 }
