@@ -13,6 +13,9 @@ public struct SiteSettings: Sendable {
   public var newsletterUnsubscribe: String?
   public var postalAddress: String?
   public var unsafeHTML = false
+  /// The address of the site's accessibility statement (`accessibility_statement:`), made with
+  /// the Danish Agency for Digital Government's WAS tool: linked from every page and from `/was/`.
+  public var accessibilityStatement: String?
 
   public init(title: String, baseURL: String, timeZone: TimeZone) {
     self.title = title

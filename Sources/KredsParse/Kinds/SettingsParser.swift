@@ -6,6 +6,7 @@ package enum SettingsParser {
   package static let keys = [
     "title", "base_url", "language", "timezone", "description", "organisation",
     "newsletter_upcoming_days", "newsletter_unsubscribe", "postal_address", "unsafe_html",
+    "accessibility_statement",
   ]
 
   package static func parse(_ root: Node, sink: DiagnosticSink) -> SiteSettings? {
@@ -36,6 +37,13 @@ package enum SettingsParser {
     }
     let address = reader.text("postal_address")
     let unsafeHTML = reader.boolean("unsafe_html")
+    var statement = reader.url("accessibility_statement")
+    if let address = statement, !address.lowercased().hasPrefix("https://") {
+      sink.error(
+        "'accessibility_statement' must be an https:// address, such as the one the WAS tool gives (https://www.was.digst.dk/…), found '\(address)'",
+        at: reader.location(of: "accessibility_statement"))
+      statement = nil
+    }
     guard let title, let baseURL else { return nil }
     var settings = SiteSettings(
       title: title, baseURL: baseURL, timeZone: zone ?? ContentParser.fallbackTimeZone)
@@ -46,6 +54,7 @@ package enum SettingsParser {
     settings.newsletterUnsubscribe = unsubscribe
     settings.postalAddress = address
     settings.unsafeHTML = unsafeHTML ?? false
+    settings.accessibilityStatement = statement
     return settings
   }
 }

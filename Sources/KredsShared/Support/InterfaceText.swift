@@ -13,6 +13,8 @@ package enum InterfaceText {
   package static let danish: [String: String] = [
     // Words that are not templates' own: a table's scrolling region, a series' count.
     "table": "Tabel", "seriesTimes": "Gentages {count} gange", "seriesExcept": "undtagen",
+    "accessibilityStatement": "Tilgængelighedserklæring",
+    "accessibilityStatementText": "Tilgængelighedserklæringen for dette websted findes her:",
     "skipToContent": "Gå til indholdet", "mainMenu": "Hovedmenu", "home": "Forside",
     "networks": "Netværk", "events": "Arrangementer", "upcomingEvents": "Kommende arrangementer",
     "pastEvents": "Tidligere arrangementer", "archive": "Arkiv", "archiveOfYear": "Arkiv for",
@@ -103,6 +105,8 @@ package enum InterfaceText {
 
   package static let english: [String: String] = [
     "table": "Table", "seriesTimes": "Takes place {count} times", "seriesExcept": "except",
+    "accessibilityStatement": "Accessibility statement",
+    "accessibilityStatementText": "The accessibility statement for this website is here:",
     "skipToContent": "Skip to content", "mainMenu": "Main menu", "home": "Home",
     "networks": "Networks", "events": "Events", "upcomingEvents": "Upcoming events",
     "pastEvents": "Past events", "archive": "Archive", "archiveOfYear": "Archive for",

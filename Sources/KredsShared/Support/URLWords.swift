@@ -27,7 +27,9 @@ package struct URLWords: Sendable {
     }
   }
 
-  /// The folders at the top of the site; `media` and `assets` are the same in both languages.
+  /// The folders at the top of the site; `media`, `assets` and `was` (the accessibility
+  /// statement, at the address Danish public bodies use) are the same in both languages.
   package var topLevel: [String] { [networks, events, calendar, stories, newsletters, topics] }
-  package static let fixedTopLevel = ["media", "assets"]
+  package static let fixedTopLevel = ["media", "assets", accessibility]
+  package static let accessibility = "was"
 }

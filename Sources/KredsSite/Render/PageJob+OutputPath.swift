@@ -26,6 +26,7 @@ extension PageJob {
     case .calendarMonth(let year, let month): path = urls.calendar(year: year, month: month)
     case .embed(let scope): path = scope.path(site: site, urls: urls)
     case .share: path = urls.share
+    case .accessibility: path = urls.accessibility
     }
     return urls.outputFile(path)
   }

@@ -23,6 +23,8 @@ enum PageJob: Sendable {
   case embed(EmbedScope)
   /// The page that shows partners how to embed the meetings and read the feeds.
   case share
+  /// `/was/`, which leads to the accessibility statement (with `accessibility_statement:`).
+  case accessibility
 
   /// Whose meetings an embeddable list shows.
   enum EmbedScope: Sendable, Hashable {
@@ -35,7 +37,7 @@ enum PageJob: Sendable {
   /// the sitemap, and so does the 404 page.
   var isInSitemap: Bool {
     switch self {
-    case .embed, .notFound: return false
+    case .embed, .notFound, .accessibility: return false
     default: return true
     }
   }

@@ -34,6 +34,7 @@ struct PageRenderer {
       .calendarMonth(year: $0.year, month: $0.month)
     }
     jobs += [.share, .embed(.site)]
+    if site.settings.accessibilityStatement != nil { jobs.append(.accessibility) }
     jobs += site.networks.indices.map { .embed(.network($0)) }
     jobs += tags.slugs.filter { tags.entries[$0]?.events.isEmpty == false }.map {
       .embed(.topic($0))
@@ -66,6 +67,7 @@ struct PageRenderer {
       return calendar(month: CalendarMonth(year: year, month: month))
     case .embed(let scope): return embed(scope)
     case .share: return share()
+    case .accessibility: return accessibility()
     }
   }
 
@@ -121,6 +123,7 @@ struct PageRenderer {
       "timeZone": site.settings.timeZone.identifier,
     ])
     view["organisation"] = builder.organisation(site.settings.organisation)
+    view["accessibilityStatementURL"] = site.settings.accessibilityStatement
     view["menu"] = menu
     return view
   }
@@ -152,6 +155,15 @@ struct PageRenderer {
     return output(
       template: "page", path: urls.page(page.slug), title: page.title, description: page.summary,
       view: view, sourceFile: page.file)
+  }
+
+  /// `/was/`: the page Danish public bodies' sites answer with their accessibility statement.
+  /// It sends the reader on at once and shows the link, with no script (SITE.md).
+  func accessibility() -> OutputFile {
+    output(
+      template: "was", path: urls.accessibility, title: builder.label("accessibilityStatement"),
+      description: nil,
+      view: View(["statementURL": site.settings.accessibilityStatement ?? urls.home]))
   }
 
   func notFound() -> OutputFile {

@@ -90,6 +90,8 @@ public struct SiteURLs: Sendable {
   public func topicEmbed(_ slug: Slug) -> String { topic(slug) + words.embed + "/" }
   /// The page for partners who want the meetings on their own site: `/arrangementer/del/`.
   public var share: String { path(words.events, words.share) }
+  /// `/was/`: the page that leads to the accessibility statement.
+  public var accessibility: String { path(URLWords.accessibility) }
   public var embedStylesheet: String { basePath + "assets/embed.css" }
   public var embedScript: String { basePath + "assets/embed.js" }
   /// The iCal file of one event, beside its page.

@@ -36,7 +36,7 @@ import Testing
     #expect(
       ReservedSlugs.pages == [
         "netvaerk", "networks", "arrangementer", "events", "kalender", "calendar", "historier",
-        "stories", "nyhedsbreve", "newsletters", "emner", "topics", "media", "assets",
+        "stories", "nyhedsbreve", "newsletters", "emner", "topics", "media", "assets", "was",
       ])
     #expect(ReservedSlugs.events == ["arkiv", "archive", "indlejr", "embed", "del", "share"])
     #expect(ReservedSlugs.stories == ["side", "page"])
