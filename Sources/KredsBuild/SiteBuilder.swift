@@ -64,7 +64,10 @@ public enum SiteBuilder {
     /// Files with diagnostics, for the summary line.
     public var fileCount: Int { Set(diagnostics.map(\.file)).count }
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// The diagnostics' warnings and the run's own (``runWarnings``).
+    public var warningCount: Int {
+      diagnostics.filter { $0.severity == .warning }.count + runWarnings.count
+    }
     /// The next instant at which the output would differ (nil with errors, or when none).
     public var nextChange: NextChange? = nil
     /// The site's time zone, to tell ``nextChange`` in (nil with errors).
@@ -74,6 +77,9 @@ public enum SiteBuilder {
     /// The content is in a git repository whose history could not be read (``notes`` says
     /// why): calendar apps may not be told of changes. A warning in CI.
     public var historyIsIncomplete = false
+    /// Warnings about the run as a whole rather than a place in a file: the command line moves
+    /// the history's notes here in CI (`ContinuousIntegration`).
+    public var runWarnings: [String] = []
     /// Picture variants made with libvips in this run, and taken from the picture cache.
     public var picturesMade = 0
     public var picturesFromCache = 0

@@ -20,8 +20,9 @@ struct BuildCommand: ParsableCommand {
     if !options.quiet {
       var line =
         "Built \(Summary.plural(report.pageCount, "page", "pages")), \(Summary.plural(report.feedCount, "feed", "feeds")) in \(Summary.seconds(since: started)) → \(output)/"
-      let warnings = Summary.warningCount(report)
-      if warnings > 0 { line += " (\(Summary.plural(warnings, "warning", "warnings")))" }
+      if report.warningCount > 0 {
+        line += " (\(Summary.plural(report.warningCount, "warning", "warnings")))"
+      }
       Output.standardError(line)
       Summary.pictures(report).map(Output.standardError)
       Summary.nextChange(report).map(Output.standardError)

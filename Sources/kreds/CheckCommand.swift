@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
     if !options.quiet {
       var line =
         "Checked: no errors in \(Summary.plural(report.pageCount, "page", "pages")) (\(Summary.seconds(since: started)))"
-      if Summary.warningCount(report) > 0 { line = "Checked: \(Summary.problems(report))" }
+      if report.warningCount > 0 { line = "Checked: \(Summary.problems(report))" }
       Output.standardError(line)
       // check makes each picture's smallest variant to find damaged ones; the cache keeps it.
       Summary.pictures(report).map(Output.standardError)

@@ -82,7 +82,7 @@ struct ContentOptions: ParsableArguments {
     do {
       var options = try builderOptions(output: output)
       options.readsHistory = true
-      report = try SiteBuilder.run(options)
+      report = ContinuousIntegration.applied(to: try SiteBuilder.run(options))
     } catch let error as BuildError {
       progress.finish()
       Output.standardError("error: \(error.description)")
@@ -92,11 +92,7 @@ struct ContentOptions: ParsableArguments {
     let printer = DiagnosticPrinter(format: format)
     printer.print(report.diagnostics)
     // Printed even with --quiet: in CI nobody reads notes, and subscribers would lose updates.
-    for warning in ContinuousIntegration.historyWarnings(
-      report, inCI: ContinuousIntegration.isActive())
-    {
-      Output.standardError(printer.runWarningLine(warning))
-    }
+    for warning in report.runWarnings { Output.standardError(printer.runWarningLine(warning)) }
     guard report.files != nil else {
       let summary = Summary.problems(report)
       Output.standardError(output == nil ? summary : summary + "; nothing written")

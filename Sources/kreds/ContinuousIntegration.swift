@@ -15,18 +15,18 @@ enum ContinuousIntegration {
     return !["", "0", "false", "no"].contains(value)
   }
 
-  /// The report's notes about the git history that CI turns into warnings, each with what to
-  /// change in the recipe; empty outside CI or when the history was read.
-  static func historyWarnings(_ report: SiteBuilder.Report, inCI: Bool) -> [String] {
-    guard inCI, report.historyIsIncomplete else { return [] }
-    return report.notes.map {
+  /// `report` as a CI job should see it: the notes about a history that could not be read
+  /// become run warnings, each with what to change in the recipe. Unchanged outside CI.
+  static func applied(
+    to report: SiteBuilder.Report, inCI: Bool = ContinuousIntegration.isActive()
+  ) -> SiteBuilder.Report {
+    guard inCI, report.historyIsIncomplete else { return report }
+    var changed = report
+    changed.runWarnings += report.notes.map {
       $0
         + "; in CI, calendar subscribers are not told that a meeting moved: check out the whole history (GitHub: fetch-depth: 0; GitLab: GIT_DEPTH: \"0\") and install git in the job"
     }
-  }
-
-  /// The notes that stay notes.
-  static func notes(_ report: SiteBuilder.Report, inCI: Bool) -> [String] {
-    inCI && report.historyIsIncomplete ? [] : report.notes
+    changed.notes = []
+    return changed
   }
 }

@@ -5,10 +5,10 @@ import KredsSite
 /// The one summary line every run ends with (CLI.md, "What a run prints").
 enum Summary {
   /// "2 errors, 1 warning in 3 files"; without the files when only the run itself was warned
-  /// about (``warningCount(_:)``).
+  /// about (`Report.runWarnings`).
   static func problems(_ report: SiteBuilder.Report) -> String {
     let errors = plural(report.errorCount, "error", "errors")
-    let warnings = plural(warningCount(report), "warning", "warnings")
+    let warnings = plural(report.warningCount, "warning", "warnings")
     guard report.fileCount > 0 else { return "\(errors), \(warnings)" }
     let files = plural(report.fileCount, "file", "files")
     return "\(errors), \(warnings) in \(files)"
@@ -22,11 +22,9 @@ enum Summary {
   }
 
   /// "note: …" lines: why the git history could not give every file's times (in CI, those are
-  /// warnings instead, printed with the diagnostics).
+  /// run warnings instead, printed with the diagnostics).
   static func notes(_ report: SiteBuilder.Report) -> [String] {
-    ContinuousIntegration.notes(report, inCI: ContinuousIntegration.isActive()).map {
-      "note: " + $0
-    }
+    report.notes.map { "note: " + $0 }
   }
 
   /// "pictures: 2 made, 10 from the cache", when the run wrote pictures.
@@ -36,17 +34,10 @@ enum Summary {
       "pictures: \(grouped(report.picturesMade)) made, \(grouped(report.picturesFromCache)) from the cache"
   }
 
-  /// Diagnostic warnings and the run's own (``ContinuousIntegration/historyWarnings``).
-  static func warningCount(_ report: SiteBuilder.Report) -> Int {
-    report.warningCount
-      + ContinuousIntegration.historyWarnings(report, inCI: ContinuousIntegration.isActive())
-      .count
-  }
-
   /// The run's last line in `--format json`: counts and the next change.
   static func json(_ report: SiteBuilder.Report) -> String {
     var summary: [String: JSONValue] = [
-      "errors": .number(report.errorCount), "warnings": .number(warningCount(report)),
+      "errors": .number(report.errorCount), "warnings": .number(report.warningCount),
       "pages": .number(report.pageCount),
     ]
     if report.picturesMade + report.picturesFromCache > 0 {
@@ -58,8 +49,7 @@ enum Summary {
       summary["next_change_kind"] = .string(change.kind.rawValue)
       summary["next_change_reason"] = .string(change.reason)
     }
-    let notes = ContinuousIntegration.notes(report, inCI: ContinuousIntegration.isActive())
-    if !notes.isEmpty { summary["notes"] = .array(notes.map(JSONValue.string)) }
+    if !report.notes.isEmpty { summary["notes"] = .array(report.notes.map(JSONValue.string)) }
     return JSONValue.object(["summary": .object(summary)]).text
   }
 
