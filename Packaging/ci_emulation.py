@@ -32,15 +32,13 @@ class Root:
     path: Path
 
     def run(self, script: str, *, user: str, cwd: str, env: dict[str, str], shell: list[str],
-            log: list[str], extra_env: dict[str, str] | None = None) -> int:
+            log: list[str]) -> int:
         """Runs `script` with `shell` in the root as `user` in `cwd`; appends its output to `log`."""
         name = f"/tmp/ci-step-{os.getpid()}-{len(log)}.sh"
         (self.path / name.lstrip("/")).write_text(script)
         os.chmod(self.path / name.lstrip("/"), 0o755)
         command = " ".join(shlex.quote(part) for part in shell + [name])
         environment = [f"{key}={value}" for key, value in sorted(env.items())]
-        # libfaketime's variables, for a scheduled run at a chosen hour.
-        environment += [f"{key}={value}" for key, value in sorted((extra_env or {}).items())]
         inner = f"cd {shlex.quote(cwd)} && exec {command}"
         done = subprocess.run(
             ["chroot", f"--userspec={user}:{user}", str(self.path), "/usr/bin/env", "-i", *environment,
@@ -221,7 +219,7 @@ class GitHubRunner:
         self.workspace = f"{self.home}/work/site/site"
         self.temp = f"{self.home}/work/_temp"
 
-    def run(self, event: str, artifact_to: Path, extra_env: dict[str, str] | None = None) -> GitHubRun:
+    def run(self, event: str, artifact_to: Path) -> GitHubRun:
         if event not in self.workflow.get(True, self.workflow.get("on", {})):
             raise NotEmulated(f"the workflow does not run on {event}")
         jobs: dict = {}
@@ -246,8 +244,7 @@ class GitHubRunner:
                 log.append(f"== job {job_id}: skipped\n")
                 continue
             log.append(f"== job {job_id}\n")
-            result, steps, outputs, made, hit, did_deploy = self.run_job(job, context, event, log, artifact_to,
-                                                                         extra_env)
+            result, steps, outputs, made, hit, did_deploy = self.run_job(job, context, event, log, artifact_to)
             steps_seen.update(steps)
             artifact = artifact or made
             deployed = deployed or did_deploy
@@ -279,7 +276,7 @@ class GitHubRunner:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         return digest.hexdigest()
 
-    def run_job(self, job, context, event, log, artifact_to, extra_env):
+    def run_job(self, job, context, event, log, artifact_to):
         temp = self.root.host_path(self.temp)
         shutil.rmtree(temp, ignore_errors=True)
         temp.mkdir(parents=True)
@@ -288,7 +285,7 @@ class GitHubRunner:
         subprocess.run(["chroot", str(self.root.path), "chown", "-R", f"{self.user}:{self.user}",
                         f"{self.home}/work"], check=True)
         path_additions: list[str] = []
-        extra_env: dict[str, str] = {}
+        job_env: dict[str, str] = {}  # what steps added to GITHUB_ENV
         steps: dict = {}
         context = dict(context, steps=steps)
         succeeded = True
@@ -333,7 +330,7 @@ class GitHubRunner:
                     raise NotEmulated(f"action {step['uses']} is not emulated")
                 status = 0 if ok else 1
             else:
-                env = self.step_env(event, step, context, functions, path_additions, extra_env)
+                env = self.step_env(event, step, context, functions, path_additions, job_env)
                 output_file = f"{self.temp}/output-{index}"
                 path_file = f"{self.temp}/path-{index}"
                 env_file = f"{self.temp}/env-{index}"
@@ -349,11 +346,11 @@ class GitHubRunner:
                 # GitHub's default shell on Linux is `bash -e {0}`; `shell: bash` adds pipefail.
                 command = ["/bin/bash", "--noprofile", "--norc", "-e"] + (["-o", "pipefail"] if shell else [])
                 status = self.root.run(script, user=self.user, cwd=self.workspace, env=env, shell=command,
-                                       log=log, extra_env=extra_env)
+                                       log=log)
                 outputs.update(parse_key_values(self.root.host_path(output_file).read_text()))
                 path_additions = [line for line in self.root.host_path(path_file).read_text().splitlines()
                                   if line] + path_additions
-                extra_env.update(parse_key_values(self.root.host_path(env_file).read_text()))
+                job_env.update(parse_key_values(self.root.host_path(env_file).read_text()))
             outcome = "success" if status == 0 else "failure"
             steps[step_id] = {"outcome": outcome, "conclusion": outcome, "outputs": outputs}
             if status != 0:
@@ -367,13 +364,13 @@ class GitHubRunner:
         outputs = {name: substitute(value, context, functions) for name, value in (job.get("outputs") or {}).items()}
         return ("success" if succeeded else "failure"), steps, outputs, artifact, cache_hit, deployed
 
-    def step_env(self, event, step, context, functions, path_additions, extra_env) -> dict[str, str]:
+    def step_env(self, event, step, context, functions, path_additions, job_env) -> dict[str, str]:
         base_path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
         env = {"HOME": self.home, "CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": event,
                "GITHUB_WORKSPACE": self.workspace, "GITHUB_REF": "refs/heads/main", "GITHUB_REF_NAME": "main",
                "RUNNER_TEMP": self.temp, "RUNNER_OS": "Linux", "LANG": "C.UTF-8",
                "PATH": ":".join(path_additions + [base_path])}
-        env.update(extra_env)
+        env.update(job_env)
         for name, value in (step.get("env") or {}).items():
             env[name] = substitute(value, context, functions)
         return env
@@ -464,7 +461,7 @@ class GitLabRunner:
         self.store = store
         self.project = "/builds/network/site"
 
-    def run(self, source: str, artifact_to: Path, extra_env: dict[str, str] | None = None) -> GitLabRun:
+    def run(self, source: str, artifact_to: Path) -> GitLabRun:
         job = self.pipeline[self.job]
         known = {"image", "variables", "rules", "cache", "before_script", "script", "allow_failure",
                  "artifacts"}
@@ -490,8 +487,7 @@ class GitLabRunner:
             self.restore_cache(cache, env, log)
         lines = list(job.get("before_script") or []) + list(job["script"])
         script = "set -eo pipefail\n" + "\n".join(lines) + "\n"
-        code = self.root.run(script, user="root", cwd=self.project, env=env, shell=["/bin/bash"], log=log,
-                             extra_env=extra_env)
+        code = self.root.run(script, user="root", cwd=self.project, env=env, shell=["/bin/bash"], log=log)
         allowed = (job.get("allow_failure") or {}).get("exit_codes", []) if isinstance(
             job.get("allow_failure"), dict) else []
         status = "success" if code == 0 else ("allowed-failure" if code in allowed else "failed")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import filecmp
+import io
 import subprocess
 import sys
 import tarfile
@@ -87,7 +88,6 @@ def damage(store: Path) -> int:
                     data = bytes(data)
                     damaged += 1
                 if data is not None:
-                    import io
                     member.size = len(data)
                     target.addfile(member, io.BytesIO(data))
                 else:
@@ -148,9 +148,9 @@ def main() -> int:
     if args.platform == "github":
         workflow = yaml.safe_load((site / ".github/workflows/kreds.yml").read_text())
 
-        def run(event, variables, extra_env=None):
+        def run(event, variables):
             runner = GitHubRunner(root, workflow, repository, variables, store)
-            done = runner.run(event, work / "artifact", extra_env)
+            done = runner.run(event, work / "artifact")
             keep(done.log)
             built = done.jobs["build"]["result"] == "success"
             published = done.artifact is not None and done.deployed
@@ -158,10 +158,10 @@ def main() -> int:
     else:
         pipeline = yaml.safe_load((site / ".gitlab-ci.yml").read_text())
 
-        def run(event, variables, extra_env=None):
+        def run(event, variables):
             source = {"push": "push", "schedule": "schedule"}[event]
             runner = GitLabRunner(root, pipeline, "pages", "debian:13-slim", repository, variables, store)
-            done = runner.run(source, work / "artifact", extra_env)
+            done = runner.run(source, work / "artifact")
             keep(done.log)
             return done.status == "success", done.artifact is not None, done.log, done
 
