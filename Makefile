@@ -167,7 +167,7 @@ conformance: site $(VENV)/.installed
 	$(RELEASE_BIN) build --content Tests/Fixtures/golden/content --templates templates \
 	  --output build/golden --now "$(NOW)" --quiet
 	$(VENV)/bin/python Tests/Conformance/gate.py build/golden \
-	  --only feeds,sitemap,ical,jsonfeed,embed,newsletter --screenshots build/screenshots/golden
+	  --only feeds,sitemap,ical,jsonfeed,phone,embed,newsletter --screenshots build/screenshots/golden
 	$(VENV)/bin/python Tests/Conformance/serve_check.py $(RELEASE_BIN) content
 	@# Hostile input (issue 8): a site whose every text field and body carries strings that try
 	@# to become markup, a property or a header; every output read back with a real parser.
@@ -179,6 +179,9 @@ conformance: site $(VENV)/.installed
 	$(RELEASE_BIN) build --content Tests/Fixtures/animations/content --templates templates \
 	  --output build/animations --now "$(NOW)" --quiet
 	$(VENV)/bin/python Tests/Conformance/imagecheck.py build/animations
+	@# kreds strip-location (issue 29): the GPS position out of a JPEG, PNG and WebP, read back by
+	@# exiftool, with the image data byte for byte the same; bad input refused and untouched.
+	$(VENV)/bin/python Tests/Conformance/stripcheck.py $(RELEASE_BIN)
 	@# The publishing recipes kreds init writes, through actionlint and check-jsonschema.
 	$(VENV)/bin/python Tests/Conformance/recipecheck.py $(RELEASE_BIN)
 	@# SEQUENCE and LAST-MODIFIED from a git history, read by icalendar and recurring-ical-events.

@@ -84,7 +84,7 @@ let package = Package(
     .executableTarget(
       name: "kreds",
       dependencies: [
-        "KredsBuild", "KredsServer", "KredsSite",
+        "KredsBuild", "KredsServer", "KredsSite", "KredsImages",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

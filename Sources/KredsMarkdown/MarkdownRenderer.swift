@@ -21,7 +21,9 @@ public enum MarkdownRenderer {
       return MarkdownDocument(refusal: violation)
     }
     _ = Self.extensionsRegistered
-    // Column alignment as style attributes: HTML5 has no `align` on table cells.
+    // Column alignment as style attributes (HTML5 has no `align` on table cells), which
+    // `wrappingTables` turns into classes: the pages' Content Security Policy allows no inline
+    // style.
     var options =
       CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
       | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -77,7 +79,7 @@ public enum MarkdownRenderer {
 
   /// Every `<table>` in a box that scrolls on its own: wide tables scroll there instead of
   /// widening the page on a phone, and the box is a labelled region in the tab order, so
-  /// keyboard users can scroll it too. Bytes, not Foundation's search: most bodies have no table,
+  /// keyboard users can scroll it too. Column alignment becomes a class (`align-right`). Bytes, not Foundation's search: most bodies have no table,
   /// and this ran over every body of the site.
   static func wrappingTables(_ html: String, label: String) -> String {
     let escapedLabel = TextReplacement.replacing([("\"", "&quot;")], in: label)
@@ -88,6 +90,9 @@ public enum MarkdownRenderer {
           "<div class=\"table-wrap\" role=\"region\" aria-label=\"\(escapedLabel)\" tabindex=\"0\"><table>"
         ),
         ("</table>", "</table></div>"),
+        (" style=\"text-align: left\"", " class=\"align-left\""),
+        (" style=\"text-align: center\"", " class=\"align-center\""),
+        (" style=\"text-align: right\"", " class=\"align-right\""),
       ], in: html)
   }
 

@@ -17,7 +17,7 @@ struct Kreds: AsyncParsableCommand {
     version: KredsVersion.description,
     subcommands: [
       InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self,
-      ThemeCommand.self, NextChangeCommand.self, DocsCommand.self,
+      ThemeCommand.self, NextChangeCommand.self, DocsCommand.self, StripLocationCommand.self,
     ]
   )
 

@@ -21,7 +21,8 @@ own time zone is America/New_York (Emulation.setTimezoneOverride), so that
 
 A page's state is what time.js may change: the hidden attribute of each
 upcoming list, its items, its empty note and each card's [data-happening]
-badge, the registration box's open and closed parts, the is-past class of
+badge, the event page's notice (itself, its happening badge, its has-ended
+text), the registration box's open and closed parts, the is-past class of
 li[data-occurrence-end], and per month table the cells marked
 month__day--today, aria-current, the .month__today marks (cell and text) and
 the month__day--past cells. "As built" is that state read from the page's file
@@ -46,7 +47,12 @@ finding, so that a pass is never empty):
    listing it (the front page and the events page among them), later ones
    listed; the page whose upcoming list is shortest, clock after its last
    end: every item hidden, the list hidden, the empty note shown; the first
-   date of an event page's list not yet past, clock after its end: is-past.
+   date of an event page's list not yet past, clock after its end: is-past;
+   the notice at the top of an event page (data-event-state): as built, "has
+   ended" on every page whose last meeting ended before the build (at least
+   one) and on no other; the first single timed meeting after the build,
+   clock = its start + 1 min: notice and "happening now" shown; its end + 1
+   min: "has ended" shown, "happening now" hidden.
 4. registration: every open registration box, clock = its deadline + 1 min:
    open part hidden, "closed" badge shown; deadline - 1 min: as built.
 5. next day: clock = the build day + 2 days at 09:00 (same month): today mark
@@ -88,7 +94,7 @@ TIME_JS_LIMIT = 5000  # octets
 READER_ZONE = "America/New_York"
 MINUTE = timedelta(minutes=1)
 WHOLE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MARKERS = re.compile(r"data-upcoming|data-happening|data-registration-closes|data-today-marker"
+MARKERS = re.compile(r"data-upcoming|data-happening|data-registration-closes|data-today-marker|data-event-state"
                      r"|<li\b[^>]*\bdata-occurrence-end")
 TIME_JS_SRC = re.compile(r"(^|/)time\.js(\?|$)")
 MAX_DIFFS = 6  # differences named per page
@@ -133,7 +139,7 @@ function hid(el, what) {
   }
   return el.hidden;
 }
-var out = {upcoming: [], happening: [], registration: [], dates: [], calendar: [], bad: bad,
+var out = {upcoming: [], happening: [], notice: [], registration: [], dates: [], calendar: [], bad: bad,
   timeScripts: all("script[src]").filter(function (s) { return /(^|\/)time\.js(\?|$)/.test(s.getAttribute("src")); })
     .map(function (s) { return s.defer; }),
   inlineScripts: all("script:not([src])").filter(function (s) {
@@ -155,6 +161,13 @@ all("[data-happening]").forEach(function (b) {
   var card = b.closest("[data-occurrence-start]"), href = hrefOf(card), start = at(card, "data-occurrence-start");
   out.happening.push({href: href, start: start, end: at(card, "data-occurrence-end"),
                       hidden: hid(b, "the happening badge of " + href + " " + start)});
+});
+all("[data-event-state]").forEach(function (box) {
+  var run = box.querySelector("[data-event-running]");
+  out.notice.push({ends: at(box, "data-event-ends"), start: at(run, "data-running-start"),
+    end: at(run, "data-running-end"), hidden: hid(box, "the event page's notice"),
+    running: hid(run, "the notice's happening badge"),
+    ended: hid(box.querySelector("[data-event-ended]"), "the notice's has-ended text")});
 });
 all("[data-registration-closes]").forEach(function (box) {
   out.registration.push({closes: at(box, "data-registration-closes"),
@@ -234,6 +247,14 @@ def expected(built: dict, clock: datetime, now: datetime, zone: ZoneInfo) -> dic
             badge["hidden"] = True
         elif r(badge["start"]):
             badge["hidden"] = False
+    for notice in want["notice"]:
+        if r(notice["ends"]):
+            notice["running"], notice["ended"] = True, False
+        elif r(notice["end"]):
+            notice["running"] = True
+        elif r(notice["start"]):
+            notice["running"] = False
+        notice["hidden"] = bool(notice["running"]) and bool(notice["ended"])
     for box in want["registration"]:
         if r(box["closes"]):
             if box["open"] is not None:
@@ -446,6 +467,10 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
                 for item in ul["items"]:
                     if item["end"] and not item["hidden"] and reached(item["end"], build, build_day.isoformat()):
                         mismatch.append(f"{rel} lists {item['href']}, ended {item['end']}")
+            for notice in state["notice"]:
+                if (notice["ended"] is False) != reached(notice["ends"], build, build_day.isoformat()):
+                    mismatch.append(f"{rel} says the meeting has ended: {notice['ended'] is False}, "
+                                    f"its last meeting ends {notice['ends']}")
         if mismatch:
             report.findings.append(f"the site does not look built at --now {now} ({local(build, zone)}): "
                                    + listed(mismatch, 4))
@@ -456,6 +481,7 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
         values = [v for s in built.values() for v in
                   [i["end"] for ul in s["upcoming"] for i in ul["items"]]
                   + [b["end"] for b in s["happening"]] + [b["closes"] for b in s["registration"]]
+                  + [n["ends"] for n in s["notice"]]
                   + [li["end"] for li in s["dates"]] if v]
         future = max([instant(v, zone) for v in values] + [build + timedelta(days=40)]) + timedelta(days=1)
         nojs_thread.start()
@@ -604,6 +630,38 @@ def check_site(site, server, make_driver, now: str = DEFAULT_NOW) -> Report:
                              f"{built[page]['dates'][n]['end']} is-past {state['dates'][n]['past']}")
         else:
             report.notes.append("no event page with a date still to come: the dates list is not exercised")
+
+        # The notice at the top of an event page: as built, during and after its meeting.
+        notices = [(p, n) for p, s in built.items() for n in s["notice"]]
+        ended_built = [p for p, n in notices if n["ended"] is False]
+        if not notices:
+            report.findings.append("notice: no event page with a running/ended notice (data-event-state)")
+        elif not ended_built:
+            report.findings.append(f"notice: no event page says its meeting has ended as built at {local(build, zone)}")
+        coming = sorted(((instant(n["start"], zone), site.rel(p), p, i) for p, s in built.items()
+                         for i, n in enumerate(s["notice"]) if n["start"] and n["end"] == n["ends"]
+                         and not WHOLE_DAY.match(n["start"]) and instant(n["start"], zone) > build),
+                        key=lambda x: (x[0], x[1]))
+        if notices and not coming:
+            report.findings.append("notice: no event page of a single timed meeting after the build to exercise")
+        if coming:
+            start, rel, page, i = coming[0]
+            clock = start + MINUTE
+            during = run("notice (during)", clock, [page])[page]["notice"][i]
+            if not (during["hidden"] is False and during["running"] is False and during["ended"] is True):
+                report.findings.append(f"notice (during): {rel} at {local(clock, zone)}: notice hidden "
+                                       f"{during['hidden']}, happening badge hidden {during['running']}, "
+                                       f"has-ended hidden {during['ended']}")
+            clock = instant(built[page]["notice"][i]["ends"], zone) + MINUTE
+            after = run("notice (after)", clock, [page])[page]["notice"][i]
+            if not (after["hidden"] is False and after["running"] is True and after["ended"] is False):
+                report.findings.append(f"notice (after): {rel} at {local(clock, zone)}: notice hidden "
+                                       f"{after['hidden']}, happening badge hidden {after['running']}, "
+                                       f"has-ended hidden {after['ended']}")
+            scenarios.append(f"notice: {len(ended_built)} of {len(notices)} event pages say \"ended\" as built; "
+                             f"{rel}: \"happening now\" shown at {local(start + MINUTE, zone)} "
+                             f"{during['running'] is False}, \"ended\" shown at {local(clock, zone)} "
+                             f"{after['ended'] is False}")
 
         # 4. registration deadlines
         boxes = [(p, n, box) for p, s in built.items() for n, box in enumerate(s["registration"])

@@ -27,6 +27,12 @@ gate"):
            horizontal scrolling at 375 px, no console error (level SEVERE),
            no serious or critical axe-core violation; screenshots under
            build/screenshots/
+  phone    every page (but email.html) in headless Chromium at 320 and 390
+           px: its Content Security Policy meta (strict: 'self' scripts and
+           styles, no inline), no CSP violation in it or its iframes (the
+           embed previews), no console error; the header at most 120 px tall
+           at 390 px; no word of a heading or table header broken over two
+           lines; see phonecheck.py
   embed    the embeddable lists of coming meetings (`*/indlejr/`,
            `*/embed/`): size, noindex, <base target="_top">, strict-CSP-safe
            markup, not in the sitemap; in headless Chromium inside an iframe
@@ -48,7 +54,8 @@ gate"):
            Makefile's NOW) and at earlier clocks; a meeting's badge while it
            runs, its card gone after it, an emptied list's note, registration
            closed after its deadline, the calendar's today mark moved a day
-           on and into the next month; with JavaScript off, as built; no
+           on and into the next month; an event page's "running" and "has
+           ended" notice; with JavaScript off, as built; no
            console error; time.js under 5,000 octets; see agingcheck.py
   images   every published raster picture through exiftool: no GPS, EXIF,
            XMP, IPTC or comment; every <img> on every page has width and
@@ -560,6 +567,18 @@ def check_aging(site: Site, server: LocalServer, now: str) -> Result:
 
 
 # --------------------------------------------------------------------------
+# phone: every page at 320 and 390 px, and the Content Security Policy
+# (Tests/Conformance/phonecheck.py)
+
+
+def check_phone(site: Site, server: LocalServer) -> Result:
+    import phonecheck
+
+    report = phonecheck.check_site(site, server=server, make_driver=make_driver)
+    return Result("phone", summary=report.summary, findings=report.findings, notes=report.notes)
+
+
+# --------------------------------------------------------------------------
 # images: the published pictures (Tests/Conformance/imagecheck.py)
 
 
@@ -574,7 +593,7 @@ def check_images(site: Site, server: LocalServer) -> Result:
 
 
 # embed and newsletter after browser: browser clears the screenshot folder first.
-CHECKS = ("html", "feeds", "sitemap", "links", "ical", "jsonfeed", "browser", "embed", "newsletter",
+CHECKS = ("html", "feeds", "sitemap", "links", "ical", "jsonfeed", "browser", "phone", "embed", "newsletter",
           "aging", "images")
 
 
@@ -618,6 +637,7 @@ def main(argv: list[str]) -> int:
             "ical": lambda: check_ical(site),
             "jsonfeed": lambda: check_jsonfeed(site),
             "browser": lambda: check_browser(site, server, args.screenshots.resolve()),
+            "phone": lambda: check_phone(site, server),
             "embed": lambda: check_embed(site, server, args.screenshots.resolve()),
             "newsletter": lambda: check_newsletter(site, server, args.screenshots.resolve()),
             "aging": lambda: check_aging(site, server, args.now),

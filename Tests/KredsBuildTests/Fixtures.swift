@@ -33,17 +33,28 @@ enum Fixtures {
     return (folder, content)
   }
 
+  /// A new site of one network, `net`, in a temporary `folder`: `site.yaml` with a title, a
+  /// base URL and `siteYAML`, the network's `index.md` with `networkBody`, and its empty
+  /// `items` folder (`events`, `stories`, `newsletters`). Remove `folder` afterwards.
+  static func oneNetworkSite(
+    items: String, siteYAML: String = "", networkBody: String = ""
+  ) throws -> (folder: URL, content: URL, items: URL) {
+    let folder = try temporaryFolder()
+    let content = folder.appendingPathComponent("content")
+    let itemsFolder = content.appendingPathComponent("networks/net/\(items)")
+    try FileManager.default.createDirectory(at: itemsFolder, withIntermediateDirectories: true)
+    try "title: Grønt Netværk\nbase_url: https://example.dk/\n\(siteYAML)".write(
+      to: content.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+    try "---\ntitle: Net\nsummary: Et netværk.\n---\n\(networkBody)".write(
+      to: content.appendingPathComponent("networks/net/index.md"), atomically: true,
+      encoding: .utf8)
+    return (folder, content, itemsFolder)
+  }
+
   /// A site with one network and one newsletter whose introduction has `introParagraphs`
   /// paragraphs of about 1 KB; remove its parent folder afterwards.
   static func siteWithNewsletter(introParagraphs: Int) throws -> URL {
-    let content = try temporaryFolder().appendingPathComponent("content")
-    let folder = content.appendingPathComponent("networks/net/newsletters")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try "title: Test\nbase_url: https://example.dk/\n".write(
-      to: content.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
-    try "---\ntitle: Net\nsummary: Et netværk.\n---\n".write(
-      to: content.appendingPathComponent("networks/net/index.md"), atomically: true,
-      encoding: .utf8)
+    let (_, content, folder) = try oneNetworkSite(items: "newsletters")
     let paragraph = String(repeating: "Lang introduktion med mange ord om netværket. ", count: 20)
     let body = Array(repeating: paragraph, count: introParagraphs).joined(separator: "\n\n")
     try "---\ndate: 2026-10-05\n---\n\n\(body)\n".write(

@@ -55,6 +55,9 @@ public struct Site: Sendable {
   /// Resolved destinations of each item's body links, keyed by the item's file path, in the
   /// order of ``Body/links``.
   public var linkTargets: [String: [LinkTarget]] = [:]
+  /// The origins (`https://host`) of the pictures that bodies show from other sites, sorted:
+  /// the pages' Content Security Policy lets these load and no other.
+  public var externalImageOrigins: [String] = []
 
   /// The variants of a raster image in `media/` that the site shows; nil for anything else
   /// (a drawing, an animation, a missing file).

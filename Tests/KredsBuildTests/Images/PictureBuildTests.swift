@@ -58,7 +58,8 @@ import Testing
     let warnings = report.diagnostics.filter { $0.message.contains("GPS position") }
     #expect(warnings.map(\.location.line) == [4])
     #expect(warnings.first?.message.hasSuffix("It is also used at line 8, line 10.") == true)
-    #expect(warnings.first?.message.contains("every commit of it in the git history") == true)
+    #expect(warnings.first?.message.contains("kreds strip-location media/foto/phone.jpg") == true)
+    #expect(warnings.first?.message.contains("keeps its position in the git history") == true)
 
     let media = output.appendingPathComponent("media/foto")
     let names = try FileManager.default.contentsOfDirectory(atPath: media.path).sorted()

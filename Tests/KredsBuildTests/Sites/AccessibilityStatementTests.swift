@@ -11,15 +11,7 @@ import Testing
 
   /// A small site whose `site.yaml` ends with `extra`.
   static func site(_ extra: String) throws -> (folder: URL, content: URL) {
-    let folder = try Fixtures.temporaryFolder()
-    let content = folder.appendingPathComponent("content")
-    let events = content.appendingPathComponent("networks/net/events")
-    try FileManager.default.createDirectory(at: events, withIntermediateDirectories: true)
-    try "title: Grønt Netværk\nbase_url: https://example.dk/\n\(extra)".write(
-      to: content.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
-    try "---\ntitle: Net\nsummary: Et netværk.\n---\n".write(
-      to: content.appendingPathComponent("networks/net/index.md"), atomically: true,
-      encoding: .utf8)
+    let (folder, content, events) = try Fixtures.oneNetworkSite(items: "events", siteYAML: extra)
     try "---\ntitle: Møde\nstart: 2026-12-10 09:00\nlocation: {name: Hal}\n---\n".write(
       to: events.appendingPathComponent("moede.md"), atomically: true, encoding: .utf8)
     return (folder, content)

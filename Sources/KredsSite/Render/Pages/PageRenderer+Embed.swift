@@ -45,6 +45,8 @@ extension PageRenderer {
       "documentTitle": "\(builder.label("embedTitle")) · \(owner.title)",
       "cssURL": urls.embedStylesheet, "scriptURL": urls.embedScript,
       "iconURL": urls.basePath + "assets/favicon.svg",
+      "contentSecurityPolicy": ContentSecurityPolicy(imageOrigins: []).value(
+        framesOwnPages: false),
     ])
     embed["meetings"] = Array(meetings)
     var context = View()
@@ -99,6 +101,6 @@ extension PageRenderer {
     }
     return output(
       template: "share", path: urls.share, title: builder.label("shareTitle"),
-      description: builder.label("shareDescription"), view: view)
+      description: builder.label("shareDescription"), view: view, framesOwnPages: true)
   }
 }

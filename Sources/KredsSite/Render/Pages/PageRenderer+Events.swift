@@ -21,7 +21,7 @@ extension PageRenderer {
     view["embed"] = embedSnippet(.site)
     return output(
       template: "events", path: urls.events, title: builder.label("upcomingEvents"),
-      description: nil, view: view)
+      description: nil, view: view, framesOwnPages: true)
   }
 
   func archive(_ year: Int) -> OutputFile {

@@ -39,6 +39,7 @@ extension PageRenderer {
     return output(
       template: "network", path: urls.network(network.slug), title: network.title,
       description: network.summary,
-      image: network.image, feeds: [feed], view: view, sourceFile: network.file)
+      image: network.image, feeds: [feed], view: view, sourceFile: network.file,
+      framesOwnPages: network.status != .ended)
   }
 }

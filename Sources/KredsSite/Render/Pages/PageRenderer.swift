@@ -76,7 +76,7 @@ struct PageRenderer {
   func output(
     template: String, path: String, title: String, description: String?, ogType: String = "website",
     image: Image? = nil, feeds: [View] = [], view: View, outputPath: String? = nil,
-    sourceFile: String? = nil
+    sourceFile: String? = nil, framesOwnPages: Bool = false
   ) -> OutputFile {
     var context = view
     context["lang"] = site.settings.language.rawValue
@@ -95,6 +95,9 @@ struct PageRenderer {
     page["imageWidth"] = sharing?.width.map(String.init)
     page["imageHeight"] = sharing?.height.map(String.init)
     page["feeds"] = [View(["title": builder.label("storiesFeed"), "url": urls.feed])] + feeds
+    page["contentSecurityPolicy"] = ContentSecurityPolicy(
+      imageOrigins: site.externalImageOrigins
+    ).value(framesOwnPages: framesOwnPages)
     // Shown by --future before the item's publish time, so a preview is not mistaken for the site.
     page["scheduledText"] = sourceFile.flatMap { site.scheduled[$0] }.map {
       "\(builder.label("scheduled")) \(builder.dates.dateTime($0.written.value))"

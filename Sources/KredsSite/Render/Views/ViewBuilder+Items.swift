@@ -117,8 +117,24 @@ extension ViewBuilder {
       view["calendarURL"] = urls.calendar(
         year: shown.start.date.year, month: shown.start.date.month)
     }
+    view["state"] = eventState(event, occurrences, next: shown)
     view["jsonLDHTML"] = EventJSONLD.scriptElement(event: event, occurrence: shown, builder: self)
     return view
+  }
+
+  /// The notice at the top of an event page: "I gang nu" while the meeting the page tells
+  /// (`next`) runs, "Mødet er afholdt" once the last has ended; assets/time.js keeps both
+  /// true after the build. Cancelled and postponed events keep their own banner instead.
+  func eventState(_ event: Event, _ occurrences: [Occurrence], next: Occurrence?) -> View? {
+    guard event.status == .scheduled, let last = occurrences.last, let next else { return nil }
+    let ended = last.endInstant <= site.now
+    let running = !ended && next.startInstant <= site.now && site.now < next.endInstant
+    return View([
+      "next": occurrenceAttributes(next),
+      "ends": occurrenceAttributes(last)["end"],
+      "endedText": label(event.repetition == nil ? "eventEnded" : "seriesEnded"),
+      "running": running, "ended": ended, "shown": running || ended, "eventsURL": urls.events,
+    ])
   }
 
   func storyView(_ story: Story) -> View {

@@ -74,9 +74,14 @@ extension Resolver {
         }
         others = " It is also used at \(places.joined(separator: ", "))."
       }
+      let heic = ["heic", "heif"].contains(MediaLimits.fileExtension(path))
+      let remedy =
+        heic
+        ? "convert it to JPEG (or run 'exiftool -gps:all=' on it), as Kreds cannot edit HEIC files"
+        : "remove it with 'kreds strip-location \(path)', which leaves the picture itself unchanged"
       warning(
         first.value, first.location,
-        "'\(path)' holds the GPS position where the photo was taken; the published copies are stripped of it, but the original in the content folder keeps it, and so does every commit of it in the git history: remove it from the file with 'exiftool -gps:all=' before you commit it.\(others)"
+        "'\(path)' holds the GPS position where the photo was taken; the published copies are stripped of it, but the original in the content folder keeps it: \(remedy). A photo already committed keeps its position in the git history.\(others)"
       )
     }
   }

@@ -32,6 +32,7 @@ extension Resolver {
     }
     let networkSlugs = Set(networks.map(\.slug))
     var targets: [String: [LinkTarget]] = [:]
+    var imageOrigins: Set<String> = []
     targets.reserveCapacity(files.count)
     // By index, to pair each file with its path in `paths`.
     for index in files.indices where !draftPaths.contains(paths[index]) {
@@ -39,7 +40,13 @@ extension Resolver {
       checkNetworks(files[index].references.networks, file: path, known: networkSlugs)
       for media in files[index].references.media { checkMediaPath(media, file: path) }
       if let body = files[index].references.body {
-        targets[path] = resolveLinks(body, file: path)
+        let resolved = resolveLinks(body, file: path)
+        targets[path] = resolved
+        for (link, target) in zip(body.links, resolved) where link.isImage {
+          if case .external(let url) = target, let origin = Self.webOrigin(of: url) {
+            imageOrigins.insert(origin)
+          }
+        }
       }
       checkMediaUses(
         file: path, references: files[index].references, bodyTargets: targets[path] ?? [],
@@ -51,6 +58,15 @@ extension Resolver {
     checkVariantNames(site: built)
     checkNewsletters(newsletters, site: built)
     built.linkTargets = targets
+    built.externalImageOrigins = imageOrigins.sorted()
+  }
+
+  /// `https://host[:port]` of an https address, as a Content Security Policy names a source.
+  static func webOrigin(of address: String) -> String? {
+    guard let url = URLComponents(string: address), url.scheme?.lowercased() == "https",
+      let host = url.host, !host.isEmpty
+    else { return nil }
+    return "https://" + host.lowercased() + (url.port.map { ":\($0)" } ?? "")
   }
 
   /// Two events with one UID would be one event to a calendar app: the later one would replace
