@@ -12,7 +12,8 @@
 #   make fuzz     run each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60); not part of
 #                 make test; see docs/RELIABILITY.md
 #   make test-sanitize  the Swift tests under AddressSanitizer, then ThreadSanitizer
-#   make bench    Kreds against Hugo on generated sites; make bench-images: on 200 phone photos
+#   make bench    Kreds against Hugo on generated sites; make bench-images: on 200 phone photos;
+#                 make bench-search: the search against Pagefind
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
@@ -195,7 +196,7 @@ KREDS_BIN ?= $(RELEASE_BIN)
 BENCH_SIZES ?=
 BENCH_FLAGS ?=
 
-.PHONY: bench bench-images
+.PHONY: bench bench-images bench-search
 bench: $(KREDS_BIN)
 	@command -v hugo >/dev/null || { echo "Installing hugo…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
@@ -210,6 +211,14 @@ bench-images: $(KREDS_BIN)
 	  || { echo "Installing hugo, libvips-tools and time…"; apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo libvips-tools time; }
 	python3 bench/images.py --kreds $(KREDS_BIN) --photos $(BENCH_PHOTOS)
+
+# Search (issue 30): Kreds' search against Pagefind 1.5.2 on the example site, a small English
+# site and the bench corpus of BENCH_SEARCH_CORPUS files: relevance on bench/search/queries.tsv,
+# bytes fetched, index size, build time added; see docs/PERFORMANCE.md, "Search".
+BENCH_SEARCH_CORPUS ?= 10000
+bench-search: $(KREDS_BIN) $(VENV)/.installed
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r bench/search/requirements.txt
+	$(VENV)/bin/python bench/search/compare.py --kreds $(KREDS_BIN) --corpus $(BENCH_SEARCH_CORPUS)
 
 # Fuzzing: the libFuzzer targets of Fuzz/ (a separate package, so `swift build` never compiles
 # them), built with the fuzzer and address sanitizers, corpora seeded from content/ and

@@ -13,6 +13,8 @@ public struct SiteSettings: Sendable {
   public var newsletterUnsubscribe: String?
   public var postalAddress: String?
   public var unsafeHTML = false
+  /// `search:` — whether the site has a search page and index (SITE.md, "Search").
+  public var search = true
   /// The address of the site's accessibility statement (`accessibility_statement:`), made with
   /// the Danish Agency for Digital Government's WAS tool: linked from every page and from `/was/`.
   public var accessibilityStatement: String?

@@ -18,11 +18,11 @@ from pages import parse_page
 SECTIONS = {
     "da": {"networks": "netvaerk", "events": "arrangementer", "stories": "historier",
            "calendar": "kalender", "newsletters": "nyhedsbreve", "topics": "emner",
-           "free_page": "om", "embed": "indlejr", "share": "del", "archive": "arkiv",
+           "free_page": "om", "embed": "indlejr", "share": "del", "archive": "arkiv", "search": "soeg",
            "latest": "seneste"},
     "en": {"networks": "networks", "events": "events", "stories": "stories",
            "calendar": "calendar", "newsletters": "newsletters", "topics": "topics",
-           "free_page": "about", "embed": "embed", "share": "share", "archive": "archive",
+           "free_page": "about", "embed": "embed", "share": "share", "archive": "archive", "search": "search",
            "latest": "latest"},
 }
 # An embeddable list is known by its folder in either language, so that a

@@ -57,6 +57,13 @@ gate"):
            on and into the next month; an event page's "running" and "has
            ended" notice; with JavaScript off, as built; no
            console error; time.js under 5,000 octets; see agingcheck.py
+  search   the search page and its index in headless Chromium: the index's
+           words stemmed by search.js as by the build and as by libstemmer
+           (PyStemmer); typed queries (a compound's head, an inflected form,
+           "aa"/"oe" for "å"/"ø", a typo) give the expected first result;
+           keyboard use; filters without words; hostile queries; a damaged
+           chunk; no JavaScript; axe-core; no CSP violation; see
+           searchcheck.py
   images   every published raster picture through exiftool: no GPS, EXIF,
            XMP, IPTC or comment; every <img> on every page has width and
            height matching its file, and srcset candidates that exist with
@@ -579,6 +586,17 @@ def check_phone(site: Site, server: LocalServer) -> Result:
 
 
 # --------------------------------------------------------------------------
+# search: the search page and its index (Tests/Conformance/searchcheck.py)
+
+
+def check_search(site: Site, server: LocalServer) -> Result:
+    import searchcheck
+
+    report = searchcheck.check_site(site, server=server, make_driver=make_driver)
+    return Result("search", summary=report.summary, findings=report.findings, notes=report.notes)
+
+
+# --------------------------------------------------------------------------
 # images: the published pictures (Tests/Conformance/imagecheck.py)
 
 
@@ -594,7 +612,7 @@ def check_images(site: Site, server: LocalServer) -> Result:
 
 # embed and newsletter after browser: browser clears the screenshot folder first.
 CHECKS = ("html", "feeds", "sitemap", "links", "ical", "jsonfeed", "browser", "phone", "embed", "newsletter",
-          "aging", "images")
+          "aging", "search", "images")
 
 
 def main(argv: list[str]) -> int:
@@ -641,6 +659,7 @@ def main(argv: list[str]) -> int:
             "embed": lambda: check_embed(site, server, args.screenshots.resolve()),
             "newsletter": lambda: check_newsletter(site, server, args.screenshots.resolve()),
             "aging": lambda: check_aging(site, server, args.now),
+            "search": lambda: check_search(site, server),
             "images": lambda: check_images(site, server),
         }
         for name in CHECKS:

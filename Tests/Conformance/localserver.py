@@ -25,6 +25,11 @@ EMBED_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src '
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     base_path = "/"
+    requested: list[str] = []  # the server's own list (LocalServer.requested), in order
+
+    def do_GET(self):
+        self.requested.append(self.path)
+        super().do_GET()
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
@@ -54,7 +59,9 @@ class LocalServer:
     of partner pages, for the embed check's second origin, under /)."""
 
     def __init__(self, folder: Path, base_path: str = "/") -> None:
-        handler = type("SiteHandler", (QuietHandler,), {"base_path": base_path})
+        # Every path asked for, in order (bench/search/compare.py counts what a search fetches).
+        self.requested: list[str] = []
+        handler = type("SiteHandler", (QuietHandler,), {"base_path": base_path, "requested": self.requested})
         self.httpd = http.server.ThreadingHTTPServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
         self.httpd.daemon_threads = True

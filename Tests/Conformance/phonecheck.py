@@ -23,8 +23,8 @@ site: SITE.md says why it has no policy) is loaded at 320 and 390 CSS px wide
    there).
 3. The header. At 390 px the site header (header.site-header) is at most 120
    CSS px tall, and holds the site name and every link of the main menu.
-4. No broken word. At 320 and 390 px no word of a table header (th) or a
-   heading (h1-h6) is split over two lines: each word (the text between
+4. No broken word. At 320 and 390 px no word of a table header (th), a
+   heading (h1-h6) or the site name in the header is split over two lines: each word (the text between
    spaces and hyphens) is a DOM Range whose client rects all share one line.
 """
 
@@ -89,7 +89,7 @@ if (header) {
     links: Array.prototype.slice.call(header.querySelectorAll("nav a[href]")).map(function (a) { return a.textContent.trim(); })};
 }
 function line(rect) { return Math.round(rect.top + rect.height / 2); }
-var nodes = document.querySelectorAll("th, h1, h2, h3, h4, h5, h6");
+var nodes = document.querySelectorAll("th, h1, h2, h3, h4, h5, h6, .site-title");
 for (var n = 0; n < nodes.length; n++) {
   var el = nodes[n];
   if (!el.getClientRects().length) continue;

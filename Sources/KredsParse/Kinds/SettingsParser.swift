@@ -5,7 +5,7 @@ import Yams
 package enum SettingsParser {
   package static let keys = [
     "title", "base_url", "language", "timezone", "description", "organisation",
-    "newsletter_upcoming_days", "newsletter_unsubscribe", "postal_address", "unsafe_html",
+    "newsletter_upcoming_days", "newsletter_unsubscribe", "postal_address", "unsafe_html", "search",
     "accessibility_statement",
   ]
 
@@ -37,6 +37,7 @@ package enum SettingsParser {
     }
     let address = reader.text("postal_address")
     let unsafeHTML = reader.boolean("unsafe_html")
+    let search = reader.boolean("search")
     var statement = reader.url("accessibility_statement")
     if let address = statement, !address.lowercased().hasPrefix("https://") {
       sink.error(
@@ -54,6 +55,7 @@ package enum SettingsParser {
     settings.newsletterUnsubscribe = unsubscribe
     settings.postalAddress = address
     settings.unsafeHTML = unsafeHTML ?? false
+    settings.search = search ?? true
     settings.accessibilityStatement = statement
     return settings
   }

@@ -25,10 +25,16 @@ public struct SitePlan: Sendable {
     self.theme = theme
     let urls = SiteURLs(settings: site.settings)
     // Pages on another core, while this one lists the feeds, calendar files and emails.
-    let (pages, others) = Parallel.both({
+    let (pages, (others, searchFiles)) = Parallel.both({
       PagePlan(site: site, urls: urls, onRequest: onRequest)
     }) {
-      JobList.feedsAndFiles(site: site, urls: urls, onRequest: onRequest)
+      (
+        JobList.feedsAndFiles(site: site, urls: urls, onRequest: onRequest),
+        site.settings.search
+          ? SearchIndex(site: site, builder: ViewBuilder(site: site)).files(
+            folder: String(urls.searchData.dropFirst(urls.basePath.count)))
+          : []
+      )
     }
     tags = pages.tags
     calendar = pages.calendar
@@ -55,6 +61,7 @@ public struct SitePlan: Sendable {
       fixed.append(OutputFile(path: "assets/" + name, content: .bytes(bytes)))
     }
     fixed += Self.mediaFiles(of: site)
+    fixed += searchFiles
     fixedFiles = Dictionary(fixed.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
   }
 

@@ -90,6 +90,10 @@ public struct SiteURLs: Sendable {
   public func topicEmbed(_ slug: Slug) -> String { topic(slug) + words.embed + "/" }
   /// The page for partners who want the meetings on their own site: `/arrangementer/del/`.
   public var share: String { path(words.events, words.share) }
+  /// The search page.
+  public var search: String { path(words.search) }
+  /// The folder of the search index (`SearchIndex`).
+  public var searchData: String { path(words.search, "data") }
   /// `/was/`: the page that leads to the accessibility statement.
   public var accessibility: String { path(URLWords.accessibility) }
   public var embedStylesheet: String { basePath + "assets/embed.css" }

@@ -71,17 +71,21 @@ import Testing
 
     let page = content.appendingPathComponent("pages/om.md")
     let text = try String(contentsOf: page, encoding: .utf8)
-    try text.replacingOccurrences(of: "title: ", with: "title: Ny titel · ").write(
+    try text.replacingOccurrences(of: "title: ", with: "title: Ny titel · Zebrakursus ").write(
       to: page, atomically: false, encoding: .utf8)
     let after = try #require(try SiteBuilder.preview(options, cache: cache).site)
 
-    func html(_ site: OnDemandSite) throws -> String {
-      let path = try #require(site.plan.paths.first { $0 == "om/index.html" })
-      guard case .bytes(let bytes)? = site.file(at: path)?.content else { return "" }
+    func html(_ site: OnDemandSite, _ file: String = "om/index.html") -> String {
+      guard let path = site.plan.paths.first(where: { $0 == file }),
+        case .bytes(let bytes)? = site.file(at: path)?.content
+      else { return "" }
       return String(decoding: bytes, as: UTF8.self)
     }
-    #expect(try !html(before).contains("Ny titel · "))
-    #expect(try html(after).contains("Ny titel · "))
+    #expect(!html(before).contains("Ny titel · "))
+    #expect(html(after).contains("Ny titel · Zebrakursus"))
+    // The search index follows the edit: the title's new word is in its chunk.
+    #expect(!html(before, "soeg/data/t/ze.json").contains("\"zebrakursus\":"))
+    #expect(html(after, "soeg/data/t/ze.json").contains("\"zebrakursus\":"))
   }
 
   /// The theme is kept between previews while its files stay the same, and loaded again when

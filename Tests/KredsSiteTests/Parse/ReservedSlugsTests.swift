@@ -20,7 +20,9 @@ import Testing
     let slug = Slug("x")!
     for language in Language.allCases {
       let site = urls(language)
-      for top in [site.networks, site.events, site.stories, site.newsletters, site.calendar] {
+      for top in [
+        site.networks, site.events, site.stories, site.newsletters, site.calendar, site.search,
+      ] {
         #expect(ReservedSlugs.pages.contains(folders(top)[0]), "\(language): \(top)")
       }
       #expect(ReservedSlugs.pages.contains(folders(site.topic(slug))[0]))
@@ -36,7 +38,8 @@ import Testing
     #expect(
       ReservedSlugs.pages == [
         "netvaerk", "networks", "arrangementer", "events", "kalender", "calendar", "historier",
-        "stories", "nyhedsbreve", "newsletters", "emner", "topics", "media", "assets", "was",
+        "stories", "nyhedsbreve", "newsletters", "emner", "topics", "soeg", "search", "media",
+        "assets", "was",
       ])
     #expect(ReservedSlugs.events == ["arkiv", "archive", "indlejr", "embed", "del", "share"])
     #expect(ReservedSlugs.stories == ["side", "page"])

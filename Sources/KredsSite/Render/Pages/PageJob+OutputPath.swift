@@ -27,6 +27,7 @@ extension PageJob {
     case .embed(let scope): path = scope.path(site: site, urls: urls)
     case .share: path = urls.share
     case .accessibility: path = urls.accessibility
+    case .search: path = urls.search
     }
     return urls.outputFile(path)
   }

@@ -25,6 +25,8 @@ enum PageJob: Sendable {
   case share
   /// `/was/`, which leads to the accessibility statement (with `accessibility_statement:`).
   case accessibility
+  /// The search page (its index is written by `SearchIndex`).
+  case search
 
   /// Whose meetings an embeddable list shows.
   enum EmbedScope: Sendable, Hashable {

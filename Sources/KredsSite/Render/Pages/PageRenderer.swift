@@ -35,6 +35,7 @@ struct PageRenderer {
     }
     jobs += [.share, .embed(.site)]
     if site.settings.accessibilityStatement != nil { jobs.append(.accessibility) }
+    if site.settings.search { jobs.append(.search) }
     jobs += site.networks.indices.map { .embed(.network($0)) }
     jobs += tags.slugs.filter { tags.entries[$0]?.events.isEmpty == false }.map {
       .embed(.topic($0))
@@ -68,6 +69,7 @@ struct PageRenderer {
     case .embed(let scope): return embed(scope)
     case .share: return share()
     case .accessibility: return accessibility()
+    case .search: return search()
     }
   }
 
@@ -121,6 +123,7 @@ struct PageRenderer {
     var view = View([
       "title": site.settings.title, "description": site.settings.description,
       "homeURL": urls.home, "cssURL": urls.stylesheet, "timeScriptURL": urls.timeScript,
+      "searchURL": site.settings.search ? urls.search : nil,
       "feedURL": urls.feed,
       "locale": site.settings.language == .da ? "da_DK" : "en_GB",
       "timeZone": site.settings.timeZone.identifier,
@@ -158,6 +161,22 @@ struct PageRenderer {
     return output(
       template: "page", path: urls.page(page.slug), title: page.title, description: page.summary,
       view: view, sourceFile: page.file)
+  }
+
+  /// The search page: the form, the filters and the results list that `assets/search.js`
+  /// fills from the index; without JavaScript it says so and links the lists.
+  func search() -> OutputFile {
+    var view = View([
+      "dataURL": urls.searchData, "scriptURL": urls.basePath + "assets/search.js",
+      "eventsURL": urls.events, "storiesURL": urls.stories, "networksURL": urls.networks,
+      "newslettersURL": urls.newsletters, "calendarURL": urls.calendar,
+    ])
+    view["networks"] = site.networks.map {
+      View(["slug": $0.slug.rawValue, "title": $0.title])
+    }
+    return output(
+      template: "search", path: urls.search, title: builder.label("searchTitle"),
+      description: nil, view: view)
   }
 
   /// `/was/`: the page Danish public bodies' sites answer with their accessibility statement.

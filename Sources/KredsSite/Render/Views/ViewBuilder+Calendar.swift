@@ -70,17 +70,22 @@ extension ViewBuilder {
   /// `data-occurrence-start` and `-end` values: instants with their offset for timed events,
   /// the first day and the day after the last for whole days (as iCal counts them).
   func occurrenceAttributes(_ occurrence: Occurrence) -> View {
+    let bounds = occurrenceBounds(occurrence)
+    return View(["start": bounds.start, "end": bounds.end])
+  }
+
+  /// The values of ``occurrenceAttributes(_:)``, as text.
+  func occurrenceBounds(_ occurrence: Occurrence) -> (start: String, end: String) {
     let zone = site.event(of: occurrence).timeZone
     if occurrence.start.isWholeDay {
-      return View([
-        "start": occurrence.start.date.description,
-        "end": occurrence.end.date.adding(days: 1).description,
-      ])
+      return (
+        occurrence.start.date.description, occurrence.end.date.adding(days: 1).description
+      )
     }
-    return View([
-      "start": DateText.isoInstant(occurrence.startInstant, zone: zone),
-      "end": DateText.isoInstant(occurrence.endInstant, zone: zone),
-    ])
+    return (
+      DateText.isoInstant(occurrence.startInstant, zone: zone),
+      DateText.isoInstant(occurrence.endInstant, zone: zone)
+    )
   }
 
   func capitalisedFirst(_ text: String) -> String {
