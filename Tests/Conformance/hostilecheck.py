@@ -10,10 +10,12 @@ marker must arrive as (bodies: the table BODY_TEXT below), then reads every outp
 consumers do:
 
 - HTML pages and email.html: html5lib (the HTML5 parsing algorithm browsers use). No <script>
-  but JSON-LD and the theme's empty external assets/embed.js and assets/time.js, no element or attribute name the theme and the Markdown renderer do not make
+  but JSON-LD and the theme's empty external assets/embed.js, assets/time.js and assets/search.js, no element or attribute name the theme and the Markdown renderer do not make
   (so none the content made), no on* attribute, no javascript:/data:/vbscript: URL in
   href/src/action/formaction/background/poster/srcset or a meta refresh, no URL holding a
   character a URL cannot hold.
+- The search index (<search>/data/*.json): json.loads, every string (titles, snippets, words)
+  checked as text.
 - JSON-LD: json.loads of each application/ld+json script, whose raw text holds no `</script`
   and no `<!--`.
 - Atom: xml.etree and feedparser (not bozo); the `content` HTML parsed and checked as a page.
@@ -100,6 +102,9 @@ REQUIRED = {
     "eml": "ZQ03 ZQ90",
     "email-html": "ZQ01 ZQ04 ZQ10 ZQ14 ZQ30 ZQ55 ZQ80 ZQ81 ZQ90 ZQ91 ZQ92 ZQ94 ZQ95",
     "email-txt": "ZQ01 ZQ04 ZQ10 ZQ14 ZQ30 ZQ55 ZQ80 ZQ81 ZQ90 ZQ92 ZQ94 ZQ95",
+    # The search index's documents (titles, snippets) and words, as JSON.
+    "search": "ZQ10 ZQ11 ZQ22 ZQ23 ZQ24 ZQ25 ZQ30 ZQ31 ZQ48 ZQ50 ZQ52 ZQ55 ZQ56 ZQ63 ZQ65 ZQ70 ZQ80"
+    " ZQ81 ZQ86 ZQ88 ZQ90 ZQ91 ZQ92 ZQ95 ZQ99",
 }
 
 # Element names the theme and the Markdown renderer make; anything else came from content.
@@ -224,11 +229,12 @@ class Checker:
             if tag not in self.theme_elements:
                 self.fail(path, where, f"element <{tag}> that the theme does not make: content "
                           f"became markup (text {squeeze(''.join(element.itertext()))[:60]!r})")
-            # The theme's two external scripts, empty: the embeddable lists' assets/embed.js and
-            # every page's assets/time.js, exactly as the layout writes them.
+            # The theme's three external scripts, empty: the embeddable lists' assets/embed.js,
+            # every page's assets/time.js and the search page's assets/search.js, exactly as the
+            # templates write them.
             src = element.get("src") or ""
             theme_script = (tag == "script" and not "".join(element.itertext()).strip()
-                            and (src.endswith("/assets/embed.js") or src.endswith("/assets/time.js")))
+                            and src.endswith(("/assets/embed.js", "/assets/time.js", "/assets/search.js")))
             if tag == "script" and element.get("type") != "application/ld+json" and not theme_script:
                 self.fail(path, where, f"a <script> element: {''.join(element.itertext())[:60]!r}")
             if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
@@ -483,6 +489,27 @@ class Checker:
             self.fail(path, "text", "a control character or direction override")
         self.text("email-txt", path, "text", text)
 
+    def check_search_index(self, path: Path):
+        """A chunk of the search index: JSON, whose every string arrives as text."""
+        try:
+            value = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as e:
+            self.fail(path, "json", f"not JSON: {e}")
+            return
+
+        def strings(v):
+            if isinstance(v, str):
+                yield v
+            elif isinstance(v, list):
+                for x in v:
+                    yield from strings(x)
+            elif isinstance(v, dict):
+                for k, x in v.items():
+                    yield k
+                    yield from strings(x)
+
+        self.text("search", path, "json", "\n".join(strings(value)))
+
     # -- the run ------------------------------------------------------------------------------
 
     def run(self) -> int:
@@ -507,6 +534,8 @@ class Checker:
                 self.check_eml(path)
             elif path.name == "email.txt":
                 self.check_text(path)
+            elif path.suffix == ".json" and "/data/" in path.as_posix():
+                self.check_search_index(path)
         for kind, markers in REQUIRED.items():
             for marker in markers.split():
                 if marker not in self.found[kind]:
