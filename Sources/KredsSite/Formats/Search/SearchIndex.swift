@@ -55,48 +55,22 @@ struct SearchIndex: Sendable {
       fields.append(documentFields)
     }
     func networkIndexes(_ slugs: [Slug]) -> [Int] { slugs.compactMap { site.networkIndex[$0] } }
-    /// The first `snippetLength` characters of the parts, whitespace made single spaces, cut
-    /// after a whole word. Only the start of a body is read.
-    func snippet(_ parts: String?...) -> String {
-      var text = String.UnicodeScalarView()
-      var count = 0
-      var space = false
-      reading: for part in parts {
-        guard let part else { continue }
-        for scalar in part.unicodeScalars {
-          if scalar.properties.isWhitespace {
-            space = count > 0
-            continue
-          }
-          if space {
-            text.append(" ")
-            count += 1
-            space = false
-          }
-          text.append(scalar)
-          count += 1
-          if count > Self.snippetLength { break reading }
-        }
-        space = count > 0
-      }
-      guard count > Self.snippetLength else { return String(text) }
-      let cut = text.lastIndex(of: " ") ?? text.endIndex
-      return String(text[..<cut]) + " …"
-    }
-
-    for (index, event) in site.events.enumerated() {
+    // Events are most of a site's documents: made on all cores, a view builder each.
+    let events = Parallel.map(Array(site.events.indices), makeWorker: { ViewBuilder(site: site) }) {
+      builder, index -> (Document, [Field])? in
+      let event = site.events[index]
       let occurrences = site.occurrences(ofEvent: index)
-      guard let last = occurrences.last else { continue }
+      guard let last = occurrences.last else { return nil }
       let shown = occurrences.first { $0.endInstant > site.now } ?? last
       let networkTitles = event.networkSlugs.compactMap { site.network($0)?.title }
-      add(
+      return (
         Document(
-          kind: "event", title: event.title, url: urls.event(event.slug),
+          kind: "event", title: event.title, url: builder.urls.event(event.slug),
           date: shown.start.date.description, dateText: builder.dates.long(shown.start.date),
-          networks: networkIndexes(event.networkSlugs),
+          networks: event.networkSlugs.compactMap { site.networkIndex[$0] },
           end: builder.occurrenceBounds(last).end,
           status: builder.statusLabel(event.status),
-          text: snippet(event.summary, event.body.plainText)),
+          text: Self.snippet(event.summary, event.body.plainText)),
         [
           Field(text: event.title, weight: 8), Field(text: event.summary ?? "", weight: 4),
           Field(text: (event.tags + networkTitles).joined(separator: " "), weight: 3),
@@ -105,8 +79,10 @@ struct SearchIndex: Sendable {
             weight: 2),
           Field(text: event.agenda.map(\.title).joined(separator: " "), weight: 1),
           Field(text: event.body.plainText, weight: 1),
-        ])
+        ]
+      )
     }
+    for case (let document, let documentFields)? in events { add(document, documentFields) }
     for story in site.stories {
       let networkTitles = story.networkSlugs.compactMap { site.network($0)?.title }
       add(
@@ -114,7 +90,7 @@ struct SearchIndex: Sendable {
           kind: "story", title: story.title, url: urls.story(story.slug),
           date: story.date.date.description, dateText: builder.dates.long(story.date.date),
           networks: networkIndexes(story.networkSlugs), end: nil, status: nil,
-          text: snippet(story.summary, story.body.plainText)),
+          text: Self.snippet(story.summary, story.body.plainText)),
         [
           Field(text: story.title, weight: 8), Field(text: story.summary ?? "", weight: 4),
           Field(
@@ -130,7 +106,7 @@ struct SearchIndex: Sendable {
           kind: "newsletter", title: title, url: builder.newsletterPath(newsletter),
           date: newsletter.date.description, dateText: builder.dates.long(newsletter.date),
           networks: networkIndexes(newsletter.network.map { [$0] } ?? []), end: nil,
-          status: nil, text: snippet(newsletter.preheader, newsletter.body.plainText)),
+          status: nil, text: Self.snippet(newsletter.preheader, newsletter.body.plainText)),
         [
           Field(text: title, weight: 8), Field(text: newsletter.preheader ?? "", weight: 2),
           Field(text: newsletter.body.plainText, weight: 1),
@@ -142,7 +118,7 @@ struct SearchIndex: Sendable {
           kind: "network", title: network.title, url: urls.network(network.slug), date: nil,
           dateText: nil, networks: [index], end: nil,
           status: network.status == .active ? nil : builder.label(network.status.rawValue),
-          text: snippet(network.summary, network.body.plainText)),
+          text: Self.snippet(network.summary, network.body.plainText)),
         [
           Field(text: network.title, weight: 8), Field(text: network.summary, weight: 4),
           Field(text: (network.tags + [network.region ?? ""]).joined(separator: " "), weight: 3),
@@ -153,7 +129,8 @@ struct SearchIndex: Sendable {
       add(
         Document(
           kind: "page", title: page.title, url: urls.page(page.slug), date: nil, dateText: nil,
-          networks: [], end: nil, status: nil, text: snippet(page.summary, page.body.plainText)),
+          networks: [], end: nil, status: nil, text: Self.snippet(page.summary, page.body.plainText)
+        ),
         [
           Field(text: page.title, weight: 8), Field(text: page.summary ?? "", weight: 4),
           Field(text: page.body.plainText, weight: 1),
@@ -193,15 +170,25 @@ struct SearchIndex: Sendable {
       let half = (compounds?.parts(of: word) ?? []).map { stemmer.stem($0) }
       return (full, half)
     }
-    var keysByWord: [String: (full: [String], half: [String])] = [:]
+    // Keys by number from here on: counting and merging then hash no strings.
+    var keyNumbers: [String: Int] = [:]
+    var keyNames: [String] = []
+    func number(_ key: String) -> Int {
+      if let known = keyNumbers[key] { return known }
+      keyNumbers[key] = keyNames.count
+      keyNames.append(key)
+      return keyNames.count - 1
+    }
+    var keysByWord: [String: (full: [Int], half: [Int])] = [:]
     keysByWord.reserveCapacity(words.count)
     for (word, keys) in zip(words, keysOfWord) {
-      keysByWord[word] = keys
+      keysByWord[word] = (keys.full.map(number), keys.half.map(number))
     }
 
     let keysOf = keysByWord
-    let perDocument = Parallel.map(counted) { weights -> [String: Int] in
-      var keys: [String: Int] = [:]
+    let perDocument = Parallel.map(counted) { weights -> [Int: Int] in
+      var keys: [Int: Int] = [:]
+      keys.reserveCapacity(weights.count * 2)
       for (word, weight) in weights {
         guard let wordKeys = keysOf[word] else { continue }
         for key in wordKeys.full { keys[key, default: 0] += weight }
@@ -209,16 +196,49 @@ struct SearchIndex: Sendable {
       }
       return keys
     }
-    var postings: [String: [Int]] = [:]
+    var lists = [[Int]](repeating: [], count: keyNames.count)
     for (document, keys) in perDocument.enumerated() {
       for (key, weight) in keys {
-        postings[key, default: []].append(contentsOf: [document, min(weight, 99)])
+        lists[key].append(document)
+        lists[key].append(min(weight, 99))
       }
     }
+    var postings: [String: [Int]] = [:]
+    postings.reserveCapacity(keyNames.count)
+    for (key, list) in zip(keyNames, lists) { postings[key] = list }
     self.documents = documents
     self.postings = postings
     self.words = keyOfWord
     networks = site.networks.map { ($0.slug.rawValue, $0.title) }
+  }
+
+  /// The first `snippetLength` characters of the parts, whitespace made single spaces, cut
+  /// after a whole word. Only the start of a body is read.
+  static func snippet(_ parts: String?...) -> String {
+    var text = String.UnicodeScalarView()
+    var count = 0
+    var space = false
+    reading: for part in parts {
+      guard let part else { continue }
+      for scalar in part.unicodeScalars {
+        if scalar.properties.isWhitespace {
+          space = count > 0
+          continue
+        }
+        if space {
+          text.append(" ")
+          count += 1
+          space = false
+        }
+        text.append(scalar)
+        count += 1
+        if count > Self.snippetLength { break reading }
+      }
+      space = count > 0
+    }
+    guard count > Self.snippetLength else { return String(text) }
+    let cut = text.lastIndex(of: " ") ?? text.endIndex
+    return String(text[..<cut]) + " …"
   }
 
   /// The chunk a word or key belongs to: its first two characters, written as they are when
