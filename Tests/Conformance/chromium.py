@@ -62,6 +62,23 @@ def axe_script() -> tuple[str, str]:
     return str(script), (m.group(1) if m else "?")
 
 
+# Installed in every frame before its scripts run (the embed previews' iframes too): the
+# Content Security Policy violations the frame sees, in window.__cspViolations.
+CSP_LISTENER_JS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline")
+    + " (" + (e.sourceFile || location.pathname) + ":" + (e.lineNumber || 0) + ")");
+});
+"""
+
+
+def watch_csp(driver) -> None:
+    """Every page `driver` loads from now on records its CSP violations (CSP_LISTENER_JS)."""
+    driver.execute_cdp_cmd("Page.enable", {})
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_LISTENER_JS})
+
+
 def console_errors(driver) -> list[str]:
     """The console messages of level SEVERE since the log was last read (reading empties it)."""
     return [e.get("message", "") for e in driver.get_log("browser") if e.get("level") == "SEVERE"]

@@ -37,7 +37,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from findings import Report, print_report
+from findings import Report
 from pages import parse_page, parse_text
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".heic", ".heif", ".avif"}
@@ -270,14 +270,9 @@ def check_site(site, server, make_driver) -> Report:
 
 
 def main(argv: list[str]) -> int:
-    from builtsite import Site
-    from chromium import make_driver
-    from localserver import LocalServer
+    from localserver import run_alone
 
-    site = Site(Path(argv[0]))
-    with LocalServer.of_site(site) as server:
-        return print_report(check_site(site, server, make_driver))
-
+    return run_alone(check_site, "images", argv)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

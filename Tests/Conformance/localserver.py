@@ -88,3 +88,20 @@ class LocalServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(timeout=5)
+
+
+def run_alone(check_site, name: str, argv: list[str]) -> int:
+    """A browser check of gate.py run by itself: `python <name>check.py SITE`, the built site
+    served here and the report printed."""
+    import argparse
+
+    from chromium import make_driver
+    from findings import print_report
+
+    ap = argparse.ArgumentParser(description=f"The {name} check of gate.py, alone.")
+    ap.add_argument("site", type=Path)
+    args = ap.parse_args(argv)
+    site = Site(args.site)
+    with LocalServer.of_site(site) as server:
+        return print_report(check_site(site, server=server, make_driver=make_driver))
+

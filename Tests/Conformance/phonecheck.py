@@ -33,24 +33,14 @@ from __future__ import annotations
 import re
 import sys
 import time
-from pathlib import Path
 
-from chromium import console_errors
+from chromium import console_errors, watch_csp
 from findings import Report, listed
 
 WIDTHS = (320, 390)
 HEADER_WIDTH = 390
 HEADER_LIMIT = 120  # CSS px
 MAX_NAMED = 6  # broken words named per page and width
-
-# Installed in every frame before its scripts: the violations it sees.
-LISTENER_JS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline")
-    + " (" + (e.sourceFile || location.pathname) + ":" + (e.lineNumber || 0) + ")");
-});
-"""
 
 # Waits (async script) until every iframe of the page has loaded, then gives
 # the violations of the page and its frames.
@@ -156,8 +146,7 @@ def check_site(site, server, make_driver) -> Report:
     tallest: tuple[float, str] = (0.0, "")
     driver = make_driver()
     try:
-        driver.execute_cdp_cmd("Page.enable", {})
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LISTENER_JS})
+        watch_csp(driver)
         for page in pages:
             rel = site.rel(page)
             text = page.read_text(encoding="utf-8", errors="replace")
@@ -208,20 +197,9 @@ def check_site(site, server, make_driver) -> Report:
 
 
 def main(argv: list[str]) -> int:
-    import argparse
+    from localserver import run_alone
 
-    ap = argparse.ArgumentParser(description="The phone check of gate.py, alone.")
-    ap.add_argument("site", type=Path)
-    args = ap.parse_args(argv)
-    from builtsite import Site
-    from chromium import make_driver
-    from localserver import LocalServer
-    from findings import print_report
-
-    site = Site(args.site)
-    with LocalServer.of_site(site) as server:
-        return print_report(check_site(site, server=server, make_driver=make_driver))
-
+    return run_alone(check_site, "phone", argv)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -43,7 +43,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from chromium import AXE_TAGS, axe_script, console_errors
+from chromium import AXE_TAGS, axe_script, console_errors, watch_csp
 from findings import Report, listed
 
 # (query as typed, what it shows, the first result's address)
@@ -57,13 +57,6 @@ QUERIES = [
 HOSTILE = ["x" * 3000, "!!! ??? ... ---", "\u202e\u200fmøde\u202c", "<script>document.body.dataset.pwned=1</script>",
            "<img src=x onerror=alert(1)>"]
 
-LISTENER_JS = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline"));
-});
-"""
-
 STATE_JS = """
 var status = document.querySelector("[data-search-status]");
 return {status: status ? status.textContent : null,
@@ -72,7 +65,7 @@ return {status: status ? status.textContent : null,
   kinds: Array.from(document.querySelectorAll(".search-hit .badge--kind")).map(b => b.textContent),
   ended: Array.from(document.querySelectorAll(".search-hit")).map(li => !!li.querySelector(".badge--ended")),
   focus: document.activeElement ? (document.activeElement.id || document.activeElement.tagName) : null,
-  csp: window.__csp || [], pwned: document.body.dataset.pwned || null,
+  csp: window.__cspViolations || [], pwned: document.body.dataset.pwned || null,
   scripts: document.scripts.length, images: document.images.length,
   listsShown: !document.querySelector("[data-search-lists]").hidden,
   listsText: document.querySelector("[data-search-lists-text]").textContent};
@@ -148,8 +141,7 @@ def check_site(site, server, make_driver) -> Report:
     driver = make_driver()
     serious = 0
     try:
-        driver.execute_cdp_cmd("Page.enable", {})
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LISTENER_JS})
+        watch_csp(driver)
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
         from selenium.webdriver.common.by import By
@@ -329,20 +321,9 @@ def check_site(site, server, make_driver) -> Report:
 
 
 def main(argv: list[str]) -> int:
-    import argparse
+    from localserver import run_alone
 
-    ap = argparse.ArgumentParser(description="The search check of gate.py, alone.")
-    ap.add_argument("site", type=Path)
-    args = ap.parse_args(argv)
-    from builtsite import Site
-    from chromium import make_driver
-    from localserver import LocalServer
-    from findings import print_report
-
-    site = Site(args.site)
-    with LocalServer.of_site(site) as server:
-        return print_report(check_site(site, server=server, make_driver=make_driver))
-
+    return run_alone(check_site, "search", argv)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

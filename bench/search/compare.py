@@ -77,6 +77,22 @@ var done = arguments[arguments.length - 1], query = arguments[0];
 
 
 
+def kreds_index(built: Path) -> tuple[Path, set[str]]:
+    """The folder of Kreds' index in a built site, and the addresses of its documents."""
+    data = built / Site(built).words["search"] / "data"
+    documents: set[str] = set()
+    for chunk in sorted((data / "d").glob("*.json")):
+        documents.update(d[2] for d in json.loads(chunk.read_text(encoding="utf-8")))
+    return data, documents
+
+
+def pagefind_index_files(folder: Path) -> list[Path]:
+    """Pagefind's words and documents in a site it indexed: its index, fragment and filter
+    chunks, its entry and its metadata (not its scripts, styles and WebAssembly)."""
+    return sorted(p for p in (folder / "pagefind").rglob("*") if p.is_file()
+                  and re.search(r"/(index|fragment|filter)/|pagefind-entry|\.pf_meta$", str(p)))
+
+
 def served_sizes(paths: list[Path]) -> tuple[int, int, int]:
     """(raw, gzip -6, Brotli 11) octets of the files."""
     raw = gz = br = 0
@@ -183,28 +199,22 @@ def main(argv: list[str]) -> int:
             .splitlines() if line and not line.startswith("#")][1:]
     queries = {name: [(r[0], r[1], r[2], r[3].split()) for r in rows if r[0] == name] for name in SITES}
     report = ["# Search: Kreds against Pagefind 1.5.2", ""]
-    totals: dict[str, dict] = {}
     for name, content in SITES.items():
         built = OUT / name
         build(args.kreds, content, built)
         site = Site(built)
-        data = built / site.words["search"] / "data"
+        data, documents = kreds_index(built)
         meta = json.loads((data / "meta.json").read_text(encoding="utf-8"))
-        documents = set()
-        for chunk in sorted((data / "d").glob("*.json")):
-            documents.update(d[2] for d in json.loads(chunk.read_text(encoding="utf-8")))
         pf_dir = OUT / f"{name}-pagefind"
         pf_time = pagefind_copy(built, pf_dir, documents, meta["lang"])
         kreds = run_queries(built, "/" + site.words["search"] + "/", KREDS_JS, queries[name], SECOND_QUERY[name])
         pagefind = run_queries(pf_dir, "/_pagefind_bench.html", PAGEFIND_JS, queries[name], SECOND_QUERY[name])
-        totals[name] = {"kreds": kreds, "pagefind": pagefind}
         report += [f"## {name} ({meta['docs']} documents, {len(queries[name])} queries)", "",
                    "| | Kreds | Pagefind |", "|---|---|---|"]
         for label, engine, root in (("Kreds", kreds, built), ("Pagefind", pagefind, pf_dir)):
             engine["first_sizes"] = served_sizes(files_of(root, engine["first"]))
             engine["second_sizes"] = served_sizes(files_of(root, engine["second"]))
-            index = sorted(p for p in ((data.rglob("*.json")) if label == "Kreds" else (pf_dir / "pagefind").rglob("*"))
-                           if p.is_file() and (label == "Kreds" or re.search(r"/(index|fragment|filter)/|pagefind-entry|\.pf_meta$", str(p))))
+            index = sorted(data.rglob("*.json")) if label == "Kreds" else pagefind_index_files(pf_dir)
             engine["index_sizes"] = served_sizes(index)
             engine["index_files"] = len(index)
         hits = {k: sum(q["hit"] for q in v["top"]) for k, v in (("Kreds", kreds), ("Pagefind", pagefind))}
@@ -253,16 +263,11 @@ def main(argv: list[str]) -> int:
             shutil.copytree(scratch / "corpus-site", OUT / "corpus-site")
             shutil.rmtree(scratch, ignore_errors=True)
         built = OUT / "corpus-site"
-        site = Site(built)
-        data = built / site.words["search"] / "data"
-        index = [p for p in data.rglob("*.json")]
+        data, documents = kreds_index(built)
+        index = sorted(data.rglob("*.json"))
         sizes = served_sizes(index)
-        documents = set()
-        for chunk in sorted((data / "d").glob("*.json")):
-            documents.update(d[2] for d in json.loads(chunk.read_text(encoding="utf-8")))
         pf_time = pagefind_copy(built, OUT / "corpus-pagefind", documents, "da")
-        pf_index = [p for p in (OUT / "corpus-pagefind" / "pagefind").rglob("*") if p.is_file()
-                    and re.search(r"/(index|fragment|filter)/|pagefind-entry|\.pf_meta$", str(p))]
+        pf_index = pagefind_index_files(OUT / "corpus-pagefind")
         pf_sizes = served_sizes(pf_index)
         w, wo = statistics.median(with_search), statistics.median(without)
         report += [f"## The bench corpus of {args.corpus} files ({len(documents)} documents)", "",

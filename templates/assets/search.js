@@ -245,7 +245,8 @@
     });
   }
 
-  // The hits of a query and filters: [{doc, score, ended}], best first, and the words matched.
+  // The hits of a query and filters ([{doc, score, ended}], best first), the words matched
+  // and the index's meta.json.
   function search(query, network, kind) {
     return get("meta.json").then(function (meta) {
       if (meta.lang === "en") stem = stemEnglish;
@@ -271,7 +272,7 @@
         });
         var ids;
         if (total === null) {
-          if (networkIndex < 0 && !kind) return { hits: null, matched: matched };
+          if (networkIndex < 0 && !kind) return { hits: null, matched: matched, meta: meta };
           ids = [];
           for (var i = 0; i < meta.docs; i++) ids.push(i);
         } else {
@@ -293,7 +294,7 @@
             if (ca) return (a.doc.date || "") < (b.doc.date || "") ? -1 : 1;
             return (b.doc.date || "") < (a.doc.date || "") ? -1 : (b.doc.date || "") > (a.doc.date || "") ? 1 : 0;
           });
-          return { hits: hits, matched: matched };
+          return { hits: hits, matched: matched, meta: meta };
         });
       });
     });
@@ -335,7 +336,8 @@
     return p;
   }
 
-  function show(result, meta) {
+  function show(result) {
+    var meta = result.meta;
     list.textContent = "";
     if (result.hits === null) { status.textContent = label("prompt"); return; }
     var count = result.hits.length;
@@ -372,12 +374,10 @@
     if (kind) params.set("kind", kind);
     history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
     search(query, network, kind).then(function (result) {
-      return get("meta.json").then(function (meta) {
-        if (ticket !== current) return;
-        show(result, meta);
-        lists.hidden = true;
-        box.setAttribute("data-search-answered", ticket);
-      });
+      if (ticket !== current) return;
+      show(result);
+      lists.hidden = true;
+      box.setAttribute("data-search-answered", ticket);
     }).catch(function () {
       if (ticket !== current) return;
       list.textContent = "";

@@ -72,33 +72,10 @@ public enum OriginalMetadata {
       return failed("is read-only; make it writable (chmod u+w '\(url.path)') and run again")
     }
     do {
-      try replaceContents(of: url, with: cleaned)
+      try FileReplacement.write(cleaned, to: url)
     } catch {
       return failed("could not be rewritten (\(error.localizedDescription)); it was left as it is")
     }
     return Outcome(path: path, result: .removed)
-  }
-
-  /// Writes `bytes` to a temporary file in `url`'s folder, with `url`'s permissions, and renames
-  /// it over `url`. The temporary file is removed when anything fails.
-  static func replaceContents(of url: URL, with bytes: [UInt8]) throws {
-    let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-      ".\(url.lastPathComponent).kreds-\(ProcessInfo.processInfo.processIdentifier).tmp")
-    let permissions =
-      (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions]
-    do {
-      try Data(bytes).write(to: temporary)
-      if let permissions {
-        try FileManager.default.setAttributes(
-          [.posixPermissions: permissions], ofItemAtPath: temporary.path)
-      }
-      guard rename(temporary.path, url.path) == 0 else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-      }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw error
-    }
   }
 }

@@ -24,17 +24,9 @@ enum ImageCacheEntry {
   /// Written beside and renamed into place, so that a reader never sees half an entry. A cache
   /// that cannot be written only costs time.
   static func write(_ payload: [UInt8], to entry: URL, settings: String, sourceHash: String) {
-    let folder = entry.deletingLastPathComponent()
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let temporary = folder.appendingPathComponent(
-      ".\(entry.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
-    )
-    let bytes = header(settings: settings, sourceHash: sourceHash, payload: payload) + payload
-    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-      return
-    }
-    if rename(temporary.path, entry.path) != 0 {
-      try? FileManager.default.removeItem(at: temporary)
-    }
+    try? FileManager.default.createDirectory(
+      at: entry.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? FileReplacement.write(
+      header(settings: settings, sourceHash: sourceHash, payload: payload) + payload, to: entry)
   }
 }

@@ -39,8 +39,8 @@ struct SearchIndex: Sendable {
 
   let language: Language
   let documents: [Document]
-  /// Word key → flat list of document index and weight.
-  let postings: [String: [Int]]
+  /// Each key with its flat list of document index and weight.
+  let postings: [(key: String, list: [Int])]
   /// Folded word → its key.
   let words: [String: String]
   let networks: [(slug: String, title: String)]
@@ -54,7 +54,6 @@ struct SearchIndex: Sendable {
       documents.append(document)
       fields.append(documentFields)
     }
-    func networkIndexes(_ slugs: [Slug]) -> [Int] { slugs.compactMap { site.networkIndex[$0] } }
     // Events are most of a site's documents: made on all cores, a view builder each.
     let events = Parallel.map(Array(site.events.indices), makeWorker: { ViewBuilder(site: site) }) {
       builder, index -> (Document, [Field])? in
@@ -67,7 +66,7 @@ struct SearchIndex: Sendable {
         Document(
           kind: "event", title: event.title, url: builder.urls.event(event.slug),
           date: shown.start.date.description, dateText: builder.dates.long(shown.start.date),
-          networks: event.networkSlugs.compactMap { site.networkIndex[$0] },
+          networks: Self.networkIndexes(event.networkSlugs, in: site),
           end: builder.occurrenceBounds(last).end,
           status: builder.statusLabel(event.status),
           text: Self.snippet(event.summary, event.body.plainText)),
@@ -89,7 +88,7 @@ struct SearchIndex: Sendable {
         Document(
           kind: "story", title: story.title, url: urls.story(story.slug),
           date: story.date.date.description, dateText: builder.dates.long(story.date.date),
-          networks: networkIndexes(story.networkSlugs), end: nil, status: nil,
+          networks: Self.networkIndexes(story.networkSlugs, in: site), end: nil, status: nil,
           text: Self.snippet(story.summary, story.body.plainText)),
         [
           Field(text: story.title, weight: 8), Field(text: story.summary ?? "", weight: 4),
@@ -105,7 +104,7 @@ struct SearchIndex: Sendable {
         Document(
           kind: "newsletter", title: title, url: builder.newsletterPath(newsletter),
           date: newsletter.date.description, dateText: builder.dates.long(newsletter.date),
-          networks: networkIndexes(newsletter.network.map { [$0] } ?? []), end: nil,
+          networks: Self.networkIndexes(newsletter.network.map { [$0] } ?? [], in: site), end: nil,
           status: nil, text: Self.snippet(newsletter.preheader, newsletter.body.plainText)),
         [
           Field(text: title, weight: 8), Field(text: newsletter.preheader ?? "", weight: 2),
@@ -203,13 +202,15 @@ struct SearchIndex: Sendable {
         lists[key].append(min(weight, 99))
       }
     }
-    var postings: [String: [Int]] = [:]
-    postings.reserveCapacity(keyNames.count)
-    for (key, list) in zip(keyNames, lists) { postings[key] = list }
     self.documents = documents
-    self.postings = postings
+    postings = zip(keyNames, lists).map { ($0, $1) }
     self.words = keyOfWord
     networks = site.networks.map { ($0.slug.rawValue, $0.title) }
+  }
+
+  /// The positions in `site.networks` of the networks named, for the filter and the labels.
+  static func networkIndexes(_ slugs: [Slug], in site: Site) -> [Int] {
+    slugs.compactMap { site.networkIndex[$0] }
   }
 
   /// The first `snippetLength` characters of the parts, whitespace made single spaces, cut
